@@ -1,0 +1,71 @@
+"""A throw-away cache of record inspections in .paroledesk/cache.json.
+
+Keyed by relative path and validated by size and mtime, so re-opening a case with hundreds
+of records does not re-hash them; a stale or damaged cache is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict
+from pathlib import Path
+
+from .inspect import Inspection, inspect_file
+from .storage import STATE_DIR, write_json_atomic
+
+CACHE_NAME = "cache.json"
+
+
+class InspectionCache:
+    def __init__(self, root: Path) -> None:
+        self.path = root / STATE_DIR / CACHE_NAME
+        self._lock = threading.Lock()
+        self._dirty = False
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            self._entries: dict[str, dict] = raw if isinstance(raw, dict) else {}
+        except (OSError, ValueError):
+            self._entries = {}
+
+    def cached(self, relative: str, absolute: Path) -> Inspection | None:
+        """The cached inspection if the file's size and mtime still match, else None."""
+        try:
+            stat = absolute.stat()
+        except OSError:
+            return None
+        with self._lock:
+            entry = self._entries.get(relative)
+        if not entry or entry.get("size") != stat.st_size or entry.get("mtime_ns") != stat.st_mtime_ns:
+            return None
+        try:
+            return Inspection(**entry["inspection"])
+        except (KeyError, TypeError):
+            return None
+
+    def inspect(self, relative: str, absolute: Path) -> Inspection:
+        found = self.cached(relative, absolute)
+        if found is not None:
+            return found
+        stat = absolute.stat()
+        result = inspect_file(absolute)
+        with self._lock:
+            self._entries[relative] = {
+                "size": stat.st_size,
+                "mtime_ns": stat.st_mtime_ns,
+                "inspection": asdict(result),
+            }
+            self._dirty = True
+        return result
+
+    def save(self) -> None:
+        with self._lock:
+            if not self._dirty:
+                return
+            entries = dict(self._entries)
+            self._dirty = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_json_atomic(self.path, entries)
+        except OSError:
+            pass  # a cache that cannot be written is only slower next time

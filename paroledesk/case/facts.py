@@ -1,0 +1,83 @@
+"""Setting case facts and statement answers by key, and validating record fields."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from .checklist import Category
+from .errors import CaseError, UnknownItemError
+from .languages import is_known_language
+from .model import FACT_SECTIONS, Case
+
+_TRUE = {"yes", "true", "1", "inside", "inside-us", "us", "y"}
+_FALSE = {"no", "false", "0", "outside", "outside-us", "n"}
+
+
+def fact_keys() -> list[str]:
+    return [f"{section}.{f.name}" for section, cls in FACT_SECTIONS.items() for f in dataclasses.fields(cls)]
+
+
+def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
+    section, _, name = key.partition(".")
+    if section == "statement":
+        prompts = {p.id for p in category.prompts}
+        if name not in prompts:
+            raise UnknownItemError(
+                f"The {category.title} statement has no prompt '{name}' (prompts: {', '.join(sorted(prompts))})."
+            )
+        case.statement[name] = value
+        return
+    cls = FACT_SECTIONS.get(section)
+    names = {f.name for f in dataclasses.fields(cls)} if cls else set()
+    if cls is None or name not in names:
+        raise UnknownItemError(f"There is no case fact '{key}'; known keys are {', '.join(fact_keys())} and statement.<prompt>.")
+    target = getattr(case, section)
+    if key == "signing.inside_us":
+        setattr(target, name, parse_inside_us(value))
+        return
+    if key == "declarant.language":
+        value = _language(value)
+    if key == "filing.bates_prefix" and (len(value) > 12 or not value.replace("-", "").isalnum()):
+        raise CaseError("The page-number prefix must be up to 12 letters, digits or dashes.")
+    setattr(target, name, value.strip() if key.endswith(("name", "prefix", "number")) else value)
+
+
+def parse_inside_us(value: str) -> bool | None:
+    word = value.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    if word in ("", "unknown", "unset"):
+        return None
+    raise CaseError(f"signing.inside_us must be 'inside' or 'outside' the United States, not '{value}'.")
+
+
+def validate_record_fields(case: Case, *, own_id: str | None = None, date: str | None = None,
+                           language: str | None = None, translation_of: str | None = None) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if date is not None:
+        if date:
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                raise CaseError(f"The date '{date}' is not a date in the form YYYY-MM-DD.") from None
+        fields["date"] = date
+    if language is not None:
+        fields["language"] = _language(language)
+    if translation_of is not None:
+        if translation_of and translation_of not in case.records:
+            raise UnknownItemError(f"There is no record '{translation_of}' to be the original of this translation.")
+        if translation_of and translation_of == own_id:
+            raise CaseError("A record cannot be the translation of itself.")
+        fields["translation_of"] = translation_of or None
+    return fields
+
+
+def _language(value: str) -> str:
+    code = value.strip().lower()
+    if not is_known_language(code):
+        raise CaseError(f"'{value}' is not a language code ParoleDesk knows (for example en, es, fr, ht, uk).")
+    return code

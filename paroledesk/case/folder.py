@@ -1,0 +1,261 @@
+"""A case folder on disk: the case, its checklist, its lock, and every edit the user makes.
+
+Each edit validates, changes the in-memory case, and saves case.json atomically before
+returning; an edit that fails leaves both memory and disk as they were.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import storage
+from .cache import InspectionCache
+from .checklist import Category, load_category
+from .errors import (
+    CaseError,
+    CaseLockedError,
+    ReadOnlyCaseError,
+    UnknownItemError,
+    UnsafePathError,
+)
+from .lock import CaseLock, LockHolder
+from .model import Case, ItemState, Record
+from .paths import relative_inside, resolve_inside
+from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
+from .schema import case_from_dict, case_to_dict
+from .facts import apply_fact, validate_record_fields
+
+log = logging.getLogger(__name__)
+
+
+class CaseFolder:
+    def __init__(self, root: Path, case: Case, category: Category, lock: CaseLock | None,
+                 locked_by: LockHolder | None = None) -> None:
+        self.root = root
+        self.case = case
+        self.category = category
+        self._lock = lock
+        self.locked_by = locked_by  # set when another writer holds the case
+        self.cache = InspectionCache(root)
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path | str, *, read_only: bool = False, fall_back_to_read_only: bool = False) -> "CaseFolder":
+        root = _existing_folder(root)
+        case = storage.load_case(root)
+        category = load_category(case.category)
+        if read_only:
+            return cls(root, case, category, None)
+        lock = CaseLock(root / storage.STATE_DIR)
+        try:
+            lock.acquire()
+        except CaseLockedError as exc:
+            if not fall_back_to_read_only:
+                raise
+            return cls(root, case, category, None, locked_by=exc.holder)
+        return cls(root, case, category, lock)
+
+    @classmethod
+    def create(cls, root: Path | str, category_id: str, *, beneficiary_name: str = "") -> "CaseFolder":
+        root = Path(root)
+        category = load_category(category_id)
+        if root.exists() and not root.is_dir():
+            raise CaseError(f"{root} is a file, not a folder.")
+        if storage.case_file(root).exists():
+            raise CaseError(f"{root} already holds a case ({storage.CASE_FILE}); open it instead.")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CaseError(f"{root} cannot be created ({exc.strerror}).") from None
+        lock = CaseLock(root / storage.STATE_DIR)
+        lock.acquire()
+        case = Case(category=category.id)
+        case.beneficiary.name = beneficiary_name
+        for item in category.items:
+            case.progress(item.id)
+        folder = cls(root, case, category, lock)
+        folder.save()
+        return folder
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None or not self._lock.held
+
+    def close(self) -> None:
+        self.cache.save()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> "CaseFolder":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- saving and undo -----------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.read_only:
+            who = f" ({self.locked_by.describe()})" if self.locked_by else ""
+            raise ReadOnlyCaseError(f"The case at {self.root} is open read-only{who}; the change was not saved.")
+        try:
+            storage.save_case(self.root, self.case)
+        except OSError as exc:
+            raise CaseError(f"{storage.case_file(self.root)} could not be saved ({exc.strerror or exc}).") from None
+
+    def snapshot(self) -> dict[str, Any]:
+        """The case as plain data, for undo; `restore` puts it back and saves."""
+        return case_to_dict(self.case)
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        self._edit(lambda: setattr(self, "case", case_from_dict(copy.deepcopy(snapshot))))
+
+    def _edit(self, change) -> Any:
+        if self.read_only:
+            self.save()  # raises the read-only message
+        before = copy.deepcopy(self.case)
+        try:
+            result = change()
+            self.save()
+        except BaseException:
+            self.case = before
+            raise
+        return result
+
+    # -- checklist -----------------------------------------------------------------------
+
+    def tick(self, item_id: str, done: bool = True) -> None:
+        self.category.item(item_id)
+
+        def change() -> None:
+            progress = self.case.progress(item_id)
+            progress.state = ItemState.DONE if done else ItemState.OPEN
+            progress.waiver_reason = ""
+
+        self._edit(change)
+
+    def waive(self, item_id: str, reason: str) -> None:
+        item = self.category.item(item_id)
+        if not reason.strip():
+            raise CaseError(f"Waiving '{item.title}' needs a reason.")
+
+        def change() -> None:
+            progress = self.case.progress(item_id)
+            progress.state = ItemState.WAIVED
+            progress.waiver_reason = reason.strip()
+
+        self._edit(change)
+
+    def set_fact(self, key: str, value: str) -> None:
+        self._edit(lambda: apply_fact(self.case, self.category, key, value))
+
+    def set_answer(self, prompt_id: str, text: str) -> None:
+        self.set_fact(f"statement.{prompt_id}", text)
+
+    # -- records -------------------------------------------------------------------------
+
+    def record(self, record_id: str) -> Record:
+        try:
+            return self.case.records[record_id]
+        except KeyError:
+            raise UnknownItemError(f"This case has no record '{record_id}'.") from None
+
+    def record_path(self, record: Record) -> Path:
+        return resolve_inside(self.root, record.path)
+
+    def unfiled(self) -> list[str]:
+        known = {r.path for r in self.case.records.values()}
+        return [p for p in scan_unfiled(self.root) if p not in known]
+
+    def attach(self, item_id: str, files: list[Path | str], *, title: str | None = None,
+               date: str | None = None, language: str | None = None,
+               translation_of: str | None = None) -> list[Record]:
+        """Attach files to an item. Files outside the folder are copied into records/."""
+        if self.read_only:
+            self.save()
+        item = self.category.item(item_id)
+        fields = validate_record_fields(self.case, date=date, language=language, translation_of=translation_of)
+        known_paths = {r.path: r for r in self.case.records.values()}
+        prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache)
+
+        def change() -> list[Record]:
+            added = []
+            for attachment in prepared:
+                record = attachment.to_record(self.case.next_record_id(), title=title, **fields)
+                self.case.records[record.id] = record
+                self.case.progress(item_id).records.append(record.id)
+                added.append(record)
+            return added
+
+        try:
+            return self._edit(change)
+        except BaseException:
+            for attachment in prepared:
+                attachment.discard_copy()
+            raise
+
+    def remove_record(self, record_id: str) -> None:
+        """Take a record off the case. The file itself is never deleted."""
+        self.record(record_id)
+
+        def change() -> None:
+            for progress in self.case.items.values():
+                if record_id in progress.records:
+                    progress.records.remove(record_id)
+            for other in self.case.records.values():
+                if other.translation_of == record_id:
+                    other.translation_of = None
+            del self.case.records[record_id]
+
+        self._edit(change)
+
+    def file_record(self, record_id: str, item_id: str, index: int | None = None) -> None:
+        """Move a record to `item_id` (the same or another item) at position `index`."""
+        self.record(record_id)
+        self.category.item(item_id)
+
+        def change() -> None:
+            for progress in self.case.items.values():
+                if record_id in progress.records:
+                    progress.records.remove(record_id)
+            target = self.case.progress(item_id).records
+            target.insert(len(target) if index is None else max(0, min(index, len(target))), record_id)
+
+        self._edit(change)
+
+    def update_record(self, record_id: str, **changes: Any) -> None:
+        record = self.record(record_id)
+        title = changes.pop("title", None)
+        fields = validate_record_fields(self.case, own_id=record_id, **changes)
+
+        def change() -> None:
+            if title is not None:
+                record.title = title
+            for key, value in fields.items():
+                setattr(record, key, value)
+
+        self._edit(change)
+
+    def iter_record_paths(self) -> Iterator[tuple[Record, Path | None, str | None]]:
+        """Every record with its safe absolute path, or None and why it was refused."""
+        for record in self.case.records.values():
+            try:
+                yield record, self.record_path(record), None
+            except UnsafePathError as exc:
+                yield record, None, exc.message
+
+
+def _existing_folder(root: Path | str) -> Path:
+    path = Path(root)
+    if not path.exists():
+        raise CaseError(f"{path} does not exist.")
+    if not path.is_dir():
+        raise CaseError(f"{path} is a file, not a case folder.")
+    return path
+
+
+__all__ = ["CaseFolder", "RECORDS_DIR", "relative_inside"]

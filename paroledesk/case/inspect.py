@@ -1,0 +1,148 @@
+"""Reading facts off a record file: media type by content, SHA-256, size, page count.
+
+The file is only ever opened for reading. Page counting goes through pypdf and Pillow and
+turns every failure into one sentence: a record the packet cannot use is a problem to show,
+not an exception to raise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PDF = "application/pdf"
+IMAGE_TYPES = {
+    "image/jpeg", "image/png", "image/tiff", "image/gif", "image/webp", "image/heic", "image/bmp",
+}
+RECORD_SUFFIXES = {
+    ".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".webp", ".heic", ".heif", ".bmp",
+}
+
+
+@dataclass(frozen=True)
+class Inspection:
+    sha256: str
+    size: int
+    media_type: str
+    pages: int | None
+    problem: str | None = None  # why the packet cannot use the file, in one sentence
+
+
+def sniff_media_type(head: bytes) -> str:
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return PDF
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc"):
+        return "image/heic"
+    if head.startswith(b"BM"):
+        return "image/bmp"
+    return "application/octet-stream"
+
+
+def kind_of(media_type: str) -> str | None:
+    if media_type == PDF:
+        return "pdf"
+    if media_type in IMAGE_TYPES:
+        return "image"
+    return None
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Hash, sniff and count pages. Raises OSError only when the file cannot be read at all."""
+    with path.open("rb") as handle:
+        head = handle.read(2048)
+    sha, size = sha256_of(path)
+    media_type = sniff_media_type(head)
+    if media_type == PDF:
+        pages, problem = _pdf_pages(path)
+    elif media_type in IMAGE_TYPES:
+        pages, problem = _image_pages(path)
+    else:
+        pages, problem = None, f"{path.name} is not a PDF or an image ParoleDesk can read."
+    if size == 0:
+        pages, problem = None, f"{path.name} is empty (0 bytes)."
+    return Inspection(sha, size, media_type, pages, problem)
+
+
+def _pdf_pages(path: Path) -> tuple[int | None, str | None]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with path.open("rb") as handle:
+                reader = PdfReader(handle)
+                if reader.is_encrypted:
+                    try:
+                        if not reader.decrypt(""):
+                            return None, f"{path.name} is protected by a password; attach an unprotected copy."
+                    except (FileNotDecryptedError, NotImplementedError, DependencyError):
+                        return None, f"{path.name} is protected by a password; attach an unprotected copy."
+                count = len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            OSError, AssertionError, ZeroDivisionError) as exc:
+        log.info("pdf unreadable: %s", exc.__class__.__name__)
+        return None, f"{path.name} is damaged and cannot be read as a PDF."
+    if count == 0:
+        return 0, f"{path.name} is a PDF with no pages."
+    return count, None
+
+
+
+def _image_pages(path: Path) -> tuple[int | None, str | None]:
+    from PIL import Image
+
+    register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                frames = getattr(image, "n_frames", 1)
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None, f"{path.name} is an image too large to be a document scan (possible decompression bomb)."
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        log.info("image unreadable: %s", exc.__class__.__name__)
+        return None, f"{path.name} is a damaged or unsupported image."
+    return frames, None
+
+
+_heif_registered = False
+
+
+def register_heif() -> None:
+    """Teach Pillow to read HEIC phone photos, when pillow-heif is installed."""
+    global _heif_registered
+    if _heif_registered:
+        return
+    _heif_registered = True
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return
+    register_heif_opener()

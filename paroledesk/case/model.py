@@ -1,0 +1,153 @@
+"""The case as plain data: facts, checklist item states, records, statement answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ItemState(str, Enum):
+    OPEN = "open"
+    DONE = "done"
+    WAIVED = "waived"
+
+
+@dataclass
+class Beneficiary:
+    name: str = ""
+    a_number: str = ""
+    date_of_birth: str = ""
+    citizenship: str = ""
+    address: str = ""
+
+
+@dataclass
+class Requestor:
+    name: str = ""
+    relationship: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Attorney:
+    name: str = ""
+    firm: str = ""
+    bar_number: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Declarant:
+    name: str = ""
+    relationship: str = ""
+    address: str = ""
+    language: str = "en"
+
+
+@dataclass
+class Signing:
+    """Where the declaration will be signed; decides the 28 U.S.C. 1746 formula."""
+
+    place: str = ""
+    inside_us: bool | None = None
+
+
+@dataclass
+class Translator:
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass
+class Interpreter:
+    name: str = ""
+    address: str = ""
+
+
+@dataclass
+class Filing:
+    bates_prefix: str = "PD"
+
+
+FACT_SECTIONS: dict[str, type] = {
+    "beneficiary": Beneficiary,
+    "requestor": Requestor,
+    "attorney": Attorney,
+    "declarant": Declarant,
+    "signing": Signing,
+    "translator": Translator,
+    "interpreter": Interpreter,
+    "filing": Filing,
+}
+
+
+@dataclass
+class Record:
+    """A file of the case, referenced by its path relative to the case folder."""
+
+    id: str
+    path: str
+    sha256: str
+    size: int
+    media_type: str
+    pages: int | None
+    title: str = ""
+    date: str = ""
+    language: str = "en"
+    translation_of: str | None = None
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.language.lower() not in ("", "en")
+
+
+@dataclass
+class ItemProgress:
+    """What the user did with one checklist item."""
+
+    state: ItemState = ItemState.OPEN
+    waiver_reason: str = ""
+    records: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    category: str
+    beneficiary: Beneficiary = field(default_factory=Beneficiary)
+    requestor: Requestor = field(default_factory=Requestor)
+    attorney: Attorney = field(default_factory=Attorney)
+    declarant: Declarant = field(default_factory=Declarant)
+    signing: Signing = field(default_factory=Signing)
+    translator: Translator = field(default_factory=Translator)
+    interpreter: Interpreter = field(default_factory=Interpreter)
+    filing: Filing = field(default_factory=Filing)
+    items: dict[str, ItemProgress] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
+    statement: dict[str, str] = field(default_factory=dict)
+
+    def progress(self, item_id: str) -> ItemProgress:
+        return self.items.setdefault(item_id, ItemProgress())
+
+    def item_of(self, record_id: str) -> str | None:
+        for item_id, progress in self.items.items():
+            if record_id in progress.records:
+                return item_id
+        return None
+
+    def records_of(self, item_id: str) -> list[Record]:
+        progress = self.items.get(item_id)
+        if progress is None:
+            return []
+        return [self.records[rid] for rid in progress.records if rid in self.records]
+
+    def translations_of(self, record_id: str) -> list[Record]:
+        return [r for r in self.records.values() if r.translation_of == record_id]
+
+    def next_record_id(self) -> str:
+        numbers = [int(rid[1:]) for rid in self.records if rid[1:].isdigit()]
+        return f"R{(max(numbers) + 1) if numbers else 1:03d}"

@@ -1,0 +1,158 @@
+"""Is the case ready to file? One function, plain sentences, used by the app, status and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from .exhibits import letters_by_item
+from .inspect import kind_of
+from .languages import language_name
+from .model import ItemState, Record
+from .rules import dated_rules
+
+if TYPE_CHECKING:
+    from .folder import CaseFolder
+
+_EXHIBIT_REF = re.compile(r"\bExhibits?\s+([A-Z]{1,3})\b")
+
+
+class Severity(str, Enum):
+    BLOCKING = "blocking"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    message: str
+    item: str | None = None
+    record: str | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.BLOCKING
+
+
+def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[Problem]:
+    """Every reason the case is not ready to file, blocking ones first."""
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    problems += _checklist_problems(folder)
+    problems += _record_problems(folder)
+    problems += _statement_problems(folder)
+    problems += _data_age_problems(folder, today)
+    folder.cache.save()
+    return sorted(problems, key=lambda p: p.severity is not Severity.BLOCKING)
+
+
+def is_ready(problems: list[Problem]) -> bool:
+    return not any(p.blocking for p in problems)
+
+
+def _checklist_problems(folder: "CaseFolder") -> list[Problem]:
+    out = []
+    case, category = folder.case, folder.category
+    for item in category.items:
+        progress = case.items.get(item.id)
+        state = progress.state if progress else ItemState.OPEN
+        has_records = bool(case.records_of(item.id))
+        if state is ItemState.OPEN and item.required:
+            out.append(Problem(Severity.BLOCKING, f"{item.title}: required, not yet done or waived.", item.id))
+        elif state is ItemState.DONE and not has_records and not item.declaration:
+            out.append(Problem(Severity.BLOCKING, f"{item.title}: marked done but no record is attached.", item.id))
+        elif state is ItemState.WAIVED and not (progress and progress.waiver_reason.strip()):
+            out.append(Problem(Severity.BLOCKING, f"{item.title}: waived without a reason.", item.id))
+        for record in case.records_of(item.id):
+            kind = kind_of(record.media_type)
+            if kind is not None and kind not in item.kinds:
+                out.append(Problem(Severity.WARNING, f"{item.title}: {record.path} is not a kind of file this item takes.", item.id, record.id))
+    return out
+
+
+def _record_problems(folder: "CaseFolder") -> list[Problem]:
+    out = []
+    case = folder.case
+    letters = letters_by_item(case, folder.category)
+    for record, path, refused in folder.iter_record_paths():
+        item_id = case.item_of(record.id)
+        label = _label(folder, record, item_id, letters)
+        if refused:
+            out.append(Problem(Severity.BLOCKING, f"{label}: {refused}", item_id, record.id))
+            continue
+        assert path is not None
+        if not path.is_file():
+            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} is missing from the case folder.", item_id, record.id))
+            continue
+        try:
+            found = folder.cache.inspect(record.path, path)
+        except OSError:
+            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} cannot be read.", item_id, record.id))
+            continue
+        if found.sha256 != record.sha256:
+            out.append(Problem(Severity.BLOCKING, f"{label}: {record.path} has changed on disk since it was attached; re-attach it or restore the original.", item_id, record.id))
+        elif found.problem:
+            out.append(Problem(Severity.BLOCKING, f"{label}: {found.problem}", item_id, record.id))
+        if item_id is None and record.translation_of is None:
+            out.append(Problem(Severity.WARNING, f"{record.path} is a record of no checklist item and will not be filed.", None, record.id))
+        if record.is_foreign and record.translation_of is None and not case.translations_of(record.id):
+            out.append(Problem(Severity.BLOCKING, f"{label} is in {language_name(record.language)}: no English translation attached.", item_id, record.id))
+        if record.translation_of is not None:
+            original = case.records.get(record.translation_of)
+            if original is None:
+                out.append(Problem(Severity.BLOCKING, f"{label} is marked as the translation of a record that no longer exists.", item_id, record.id))
+            elif not case.translator.name.strip():
+                out.append(Problem(Severity.BLOCKING, f"{label}: the translator's certificate needs the translator's name (case fact translator.name).", item_id, record.id))
+    return out
+
+
+def _label(folder: "CaseFolder", record: Record, item_id: str | None, letters: dict[str, str]) -> str:
+    title = record.title or record.path
+    if item_id and item_id in letters:
+        return f"Exhibit {letters[item_id]}, {title}"
+    if item_id:
+        return f"{folder.category.item(item_id).title}, {title}"
+    return title
+
+
+def _statement_problems(folder: "CaseFolder") -> list[Problem]:
+    out = []
+    case, category = folder.case, folder.category
+    letters = letters_by_item(case, category)
+    existing = set(letters.values())
+    cited: set[str] = set()
+    for prompt in category.prompts:
+        text = case.statement.get(prompt.id, "")
+        if text.strip():
+            cited |= {letters[i] for i in prompt.cites if i in letters}
+        for ref in _EXHIBIT_REF.findall(text):
+            if ref in existing:
+                cited.add(ref)
+            else:
+                out.append(Problem(Severity.BLOCKING, f"Statement, '{prompt.title}': cites Exhibit {ref}, which does not exist.", category.declaration_item.id if category.declaration_item else None))
+    if not any(case.statement.get(p.id, "").strip() for p in category.prompts):
+        out.append(Problem(Severity.BLOCKING, "The declarant's statement is empty; answer the statement prompts.", category.declaration_item.id if category.declaration_item else None))
+    if case.signing.inside_us is None:
+        out.append(Problem(Severity.BLOCKING, "Say whether the declaration will be signed inside or outside the United States; it decides the 28 U.S.C. 1746 wording.", None))
+    if not case.declarant.name.strip():
+        out.append(Problem(Severity.BLOCKING, "The declarant's name is not set.", None))
+    if case.declarant.language not in ("", "en") and not case.interpreter.name.strip():
+        out.append(Problem(Severity.WARNING, f"The declarant reads {language_name(case.declarant.language)}: name the interpreter who will read the declaration back.", None))
+    for item_id, letter in letters.items():
+        if letter not in cited:
+            out.append(Problem(Severity.WARNING, f"Exhibit {letter} ({category.item(item_id).title}) is not cited in the statement.", item_id))
+    return out
+
+
+def _data_age_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:
+    out = []
+    for rule in dated_rules():
+        if rule.is_stale(today):
+            out.append(Problem(Severity.WARNING, f"Rule data '{rule.title}' ({rule.value}) is as of {rule.as_of.isoformat()}, over a year old; check {rule.source}.", None))
+    as_of = folder.category.as_of
+    if as_of and today - as_of > dt.timedelta(days=365):
+        out.append(Problem(Severity.WARNING, f"The {folder.category.title} evidence list is as of {as_of.isoformat()}, over a year old.", None))
+    return out

@@ -1,0 +1,142 @@
+"""Bringing files into a case: in place when already inside the folder, copied otherwise.
+
+All files of one attach are checked before any is copied, and copies are written to a temp
+name and verified by hash, so a failed attach leaves no half-copied file and the original
+is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .checklist import ChecklistItem
+from .errors import RecordError
+from .inspect import RECORD_SUFFIXES, Inspection, inspect_file, kind_of, sha256_of
+from .model import Record
+from .paths import relative_inside
+
+if TYPE_CHECKING:
+    from .cache import InspectionCache
+
+RECORDS_DIR = "records"
+_SKIPPED_DIRS = {".paroledesk", "exports", ".git"}
+
+
+@dataclass
+class Attachment:
+    relative: str
+    inspection: Inspection
+    copied_to: Path | None = None
+    original_name: str = ""
+
+    def to_record(self, record_id: str, *, title: str | None, **fields: object) -> Record:
+        return Record(
+            id=record_id,
+            path=self.relative,
+            sha256=self.inspection.sha256,
+            size=self.inspection.size,
+            media_type=self.inspection.media_type,
+            pages=self.inspection.pages,
+            title=title if title is not None else Path(self.original_name).stem.replace("_", " "),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def discard_copy(self) -> None:
+        if self.copied_to is not None:
+            self.copied_to.unlink(missing_ok=True)
+
+
+def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
+                        known: dict[str, Record], cache: "InspectionCache") -> list[Attachment]:
+    if not files:
+        raise RecordError("Name at least one file to attach.")
+    checked: list[tuple[Path, str | None, Inspection]] = []
+    for source in files:
+        if not source.exists():
+            raise RecordError(f"{source} does not exist.")
+        if not source.is_file():
+            raise RecordError(f"{source} is not a file.")
+        inside = relative_inside(root, source)
+        if inside is not None and source.is_symlink():
+            inside = None  # a link is copied like an outside file, so the case never depends on it
+        if inside is not None and inside in known:
+            raise RecordError(f"{source.name} is already a record of this case.")
+        try:
+            inspection = cache.inspect(inside, source) if inside else inspect_file(source)
+        except OSError as exc:
+            raise RecordError(f"{source} cannot be read ({exc.strerror or exc}).") from None
+        kind = kind_of(inspection.media_type)
+        if kind is None:
+            raise RecordError(f"{source.name} is not a PDF or an image ParoleDesk can read.")
+        if kind not in item.kinds:
+            wanted = " or ".join("PDF" if k == "pdf" else "image" for k in item.kinds)
+            raise RecordError(f"'{item.title}' takes {wanted} files; {source.name} is {'a PDF' if kind == 'pdf' else 'an image'}.")
+        checked.append((source, inside, inspection))
+    attachments: list[Attachment] = []
+    try:
+        for source, inside, inspection in checked:
+            if inside is not None:
+                attachments.append(Attachment(inside, inspection, original_name=source.name))
+            else:
+                attachments.append(_copy_in(root, source, inspection))
+    except BaseException:
+        for attachment in attachments:
+            attachment.discard_copy()
+        raise
+    return attachments
+
+
+def _copy_in(root: Path, source: Path, inspection: Inspection) -> Attachment:
+    folder = root / RECORDS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _free_name(folder, source.name)
+    fd, tmp = tempfile.mkstemp(prefix=".attach-", dir=folder)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        sha, _ = sha256_of(Path(tmp))
+        if sha != inspection.sha256:
+            raise RecordError(f"{source} changed while it was being copied; attach it again.")
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RecordError(f"{source} could not be copied into the case ({exc.strerror or exc}).") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Attachment(target.relative_to(root).as_posix(), inspection, copied_to=target,
+                      original_name=source.name)
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    candidate = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
+
+
+def scan_unfiled(root: Path) -> list[str]:
+    """Files in the folder that look like records, as relative paths (symlinks skipped)."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not (here == root and d in _SKIPPED_DIRS) and not d.startswith(".")
+            and not (here / d).is_symlink()
+        )
+        for name in sorted(filenames):
+            path = here / name
+            if name.startswith(".") or path.is_symlink():
+                continue
+            if path.suffix.lower() in RECORD_SUFFIXES:
+                found.append(path.relative_to(root).as_posix())
+    return found

@@ -1,0 +1,40 @@
+"""The checklist and readiness as plain data: the shape of `paroledesk status --json`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .model import ItemState
+from .readiness import Problem, is_ready
+
+if TYPE_CHECKING:
+    from .folder import CaseFolder
+
+
+def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]:
+    case = folder.case
+    items = []
+    for item in folder.category.items:
+        progress = case.items.get(item.id)
+        items.append({
+            "id": item.id,
+            "title": item.title,
+            "group": item.group,
+            "required": item.required,
+            "form": item.form,
+            "state": (progress.state if progress else ItemState.OPEN).value,
+            "records": [
+                {"id": r.id, "path": r.path, "pages": r.pages, "sha256": r.sha256}
+                for r in case.records_of(item.id)
+            ],
+        })
+    return {
+        "category": case.category,
+        "ready": is_ready(problems),
+        "items": items,
+        "unfiled": folder.unfiled(),
+        "problems": [
+            {"severity": p.severity.value, "item": p.item, "record": p.record, "message": p.message}
+            for p in problems
+        ],
+    }

@@ -1,0 +1,131 @@
+"""Reading and atomically writing case.json, with rolling backups in .paroledesk/backups/."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import CaseFileError, NotACaseError
+from .model import Case
+from .schema import case_from_dict, case_to_dict
+
+CASE_FILE = "case.json"
+STATE_DIR = ".paroledesk"
+BACKUPS_KEPT = 5
+
+
+def case_file(root: Path) -> Path:
+    return root / CASE_FILE
+
+
+def backups_dir(root: Path) -> Path:
+    return root / STATE_DIR / "backups"
+
+
+def load_case(root: Path) -> Case:
+    path = case_file(root)
+    if not path.exists():
+        raise NotACaseError(f"{root} has no {CASE_FILE}; it is not a ParoleDesk case yet.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseFileError(f"{path} cannot be read ({_reason(exc)}).") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = _backup_hint(root)
+        raise CaseFileError(
+            f"{path} is corrupt (invalid JSON at line {exc.lineno}); nothing was changed{hint}."
+        ) from None
+    try:
+        return case_from_dict(data, source=str(path))
+    except CaseFileError as exc:
+        if "newer ParoleDesk" in exc.message:
+            raise
+        raise CaseFileError(exc.message.rstrip(".") + _backup_hint(root) + ".") from None
+
+
+def newest_good_backup(root: Path) -> Path | None:
+    for backup in sorted(backups_dir(root).glob("case-*.json"), key=_backup_number):
+        try:
+            case_from_dict(json.loads(backup.read_text(encoding="utf-8")))
+        except (OSError, ValueError, CaseFileError):
+            continue
+        return backup
+    return None
+
+
+def save_case(root: Path, case: Case) -> None:
+    """Replace case.json atomically; the previous version becomes backup 1."""
+    data = case_to_dict(case)
+    target = case_file(root)
+    if target.exists():
+        _rotate_backups(root, target)
+    write_json_atomic(target, data)
+
+
+def write_json_atomic(target: Path, data: Any) -> None:
+    payload = (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    write_bytes_atomic(target, payload)
+
+
+def write_bytes_atomic(target: Path, payload: bytes) -> None:
+    """Write a temp file beside `target`, fsync it, rename over `target`, fsync the folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _rotate_backups(root: Path, current: Path) -> None:
+    folder = backups_dir(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    oldest = folder / f"case-{BACKUPS_KEPT}.json"
+    oldest.unlink(missing_ok=True)
+    for n in range(BACKUPS_KEPT - 1, 0, -1):
+        src = folder / f"case-{n}.json"
+        if src.exists():
+            os.replace(src, folder / f"case-{n + 1}.json")
+    try:
+        write_bytes_atomic(folder / "case-1.json", current.read_bytes())
+    except OSError:
+        pass  # a backup that cannot be written must not block saving the case itself
+
+
+def _backup_number(path: Path) -> int:
+    try:
+        return int(path.stem.split("-", 1)[1])
+    except (IndexError, ValueError):
+        return 1_000_000
+
+
+def _backup_hint(root: Path) -> str:
+    backup = newest_good_backup(root)
+    return f"; the newest good backup is {backup}" if backup else ""
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: Exception) -> str:
+    return getattr(exc, "strerror", None) or exc.__class__.__name__

@@ -1,0 +1,243 @@
+"""The `paroledesk` command: the desktop app, or headless commands over the same functions.
+
+Exit codes: 0 success / ready, 1 not ready or verify mismatch, 2 usage error or bad input
+(one line on stderr). Headless commands never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, NoReturn, Sequence
+
+from . import __version__
+from .case import CaseError, CaseFolder, all_categories, check_readiness, is_ready, load_category
+
+EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"paroledesk: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="paroledesk", description="Assemble U.S. immigration parole filing packets.")
+    parser.add_argument("--version", action="version", version=f"ParoleDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("categories", help="the parole categories and their item counts")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("new", help="start a case in FOLDER (it may already hold files)")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--category", required=True)
+    p.add_argument("--beneficiary", default="", help="the beneficiary's name")
+
+    p = sub.add_parser("attach", help="attach files to a checklist item")
+    p.add_argument("folder", type=Path)
+    p.add_argument("item")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--title")
+    p.add_argument("--date", help="YYYY-MM-DD")
+    p.add_argument("--language", help="language code, e.g. es")
+    p.add_argument("--translation-of", metavar="RECORD_ID")
+
+    p = sub.add_parser("tick", help="mark an item done (or not, with --undo)")
+    p.add_argument("folder", type=Path)
+    p.add_argument("item")
+    p.add_argument("--undo", action="store_true")
+
+    p = sub.add_parser("waive", help="waive an item, with a reason")
+    p.add_argument("folder", type=Path)
+    p.add_argument("item")
+    p.add_argument("--reason", required=True)
+
+    p = sub.add_parser("set", help="set a case fact (e.g. beneficiary.name) or statement.<prompt>")
+    p.add_argument("folder", type=Path)
+    p.add_argument("key")
+    p.add_argument("value")
+
+    p = sub.add_parser("status", help="checklist and readiness; exit 0 ready, 1 not ready")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="build the filing packet")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--draft", action="store_true", help="export even when not ready, watermarked DRAFT")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify", help="check an export folder against its manifest")
+    p.add_argument("export_dir", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="copy the bundled sample case to DIR and export it")
+    p.add_argument("dir", type=Path, nargs="?")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.captureWarnings(True)
+    parser = build_parser()
+    commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
+    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+        return _open_app(args_list)
+    args = parser.parse_args(args_list)
+    handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+    try:
+        return handler(args)
+    except CaseError as exc:
+        print(f"paroledesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `paroledesk status --json | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("paroledesk: interrupted; nothing was half-written.", file=sys.stderr)
+        return 130
+
+
+def _open_app(args: list[str]) -> int:
+    if len(args) > 1:
+        print("paroledesk: give at most one case folder to open.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from .ui.app import run_app  # only the desktop app loads Qt
+
+    return run_app(Path(args[0]) if args else None)
+
+
+def cmd_categories(args: argparse.Namespace) -> int:
+    cats = all_categories()
+    if args.json:
+        _print_json([
+            {"id": c.id, "title": c.title, "items": len(c.items), "required": sum(i.required for i in c.items)}
+            for c in cats
+        ])
+    else:
+        for c in cats:
+            print(f"{c.id:22} {c.title}  ({len(c.items)} items, {sum(i.required for i in c.items)} required)")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    with CaseFolder.create(args.folder, args.category, beneficiary_name=args.beneficiary) as folder:
+        unfiled = folder.unfiled()
+    print(f"Started a case ({load_category(args.category).title}) in {args.folder}"
+          + (f"; {len(unfiled)} file(s) already there are unfiled records." if unfiled else "."))
+    return EXIT_OK
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    with CaseFolder.open(args.folder) as folder:
+        added = folder.attach(args.item, args.files, title=args.title, date=args.date,
+                              language=args.language, translation_of=args.translation_of)
+    for record in added:
+        print(f"{record.id}  {record.path}  ({record.pages if record.pages is not None else '?'} pages)")
+    return EXIT_OK
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    with CaseFolder.open(args.folder) as folder:
+        folder.tick(args.item, done=not args.undo)
+    return EXIT_OK
+
+
+def cmd_waive(args: argparse.Namespace) -> int:
+    with CaseFolder.open(args.folder) as folder:
+        folder.waive(args.item, args.reason)
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    with CaseFolder.open(args.folder) as folder:
+        folder.set_fact(args.key, args.value)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .case.status import case_status
+
+    with CaseFolder.open(args.folder, read_only=True) as folder:
+        status = case_status(folder, check_readiness(folder))
+    if args.json:
+        _print_json(status)
+    else:
+        print(_status_text(status))
+    return EXIT_OK if status["ready"] else EXIT_NOT_READY
+
+
+def _status_text(status: dict) -> str:
+    marks = {"done": "[x]", "waived": "[w]", "open": "[ ]"}
+    lines = [f"Category: {status['category']}"]
+    for item in status["items"]:
+        req = "*" if item["required"] else " "
+        lines.append(f"{marks[item['state']]}{req} {item['id']:28} {len(item['records'])} record(s)")
+    if status["unfiled"]:
+        lines.append(f"Unfiled: {len(status['unfiled'])} file(s)")
+    for p in status["problems"]:
+        lines.append(f"{'BLOCKING' if p['severity'] == 'blocking' else 'warning '} {p['message']}")
+    lines.append("Ready to export." if status["ready"] else "Not ready.")
+    return "\n".join(lines)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .packet import NotReadyError, export_packet
+
+    with CaseFolder.open(args.folder, read_only=True) as folder:
+        try:
+            result = export_packet(folder, args.out, draft=args.draft)
+        except NotReadyError as exc:
+            print(f"paroledesk: {exc}", file=sys.stderr)
+            for problem in exc.problems:
+                if problem.blocking:
+                    print(f"  - {problem.message}", file=sys.stderr)
+            return EXIT_NOT_READY
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        print(f"Packet: {result.packet} ({result.pages} pages, {len(result.exhibits)} exhibits)")
+        print(f"Declaration: {result.declaration}")
+        print(f"Manifest: {result.manifest}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .packet import verify_export
+
+    report = verify_export(args.export_dir)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(report.summary())
+    return EXIT_OK if report.ok else EXIT_NOT_READY
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .packet.demo import run_demo
+
+    result = run_demo(args.dir)
+    print(f"Sample case: {result.out.parent.parent}")
+    print(f"Packet: {result.packet} ({result.pages} pages)")
+    print(f"Declaration: {result.declaration}")
+    return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "categories": cmd_categories, "new": cmd_new, "attach": cmd_attach, "tick": cmd_tick,
+    "waive": cmd_waive, "set": cmd_set, "status": cmd_status, "export": cmd_export,
+    "verify": cmd_verify, "demo": cmd_demo,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())
