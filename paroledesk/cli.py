@@ -88,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         return _open_app(args_list)
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:  # usage errors and --help: return the code instead of raising
+        return int(exit_.code or 0)
     handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
     try:
         return handler(args)

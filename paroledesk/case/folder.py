@@ -57,6 +57,7 @@ class CaseFolder:
             if not fall_back_to_read_only:
                 raise
             return cls(root, case, category, None, locked_by=exc.holder)
+        storage.sweep_temp_files(root)
         return cls(root, case, category, lock)
 
     @classmethod

@@ -8,7 +8,9 @@ from .model import ItemState
 from .readiness import Problem, is_ready
 
 if TYPE_CHECKING:
+    from .checklist import Category
     from .folder import CaseFolder
+    from .model import Case
 
 
 def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]:
@@ -38,3 +40,10 @@ def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]
             for p in problems
         ],
     }
+
+
+def required_progress(case: "Case", category: "Category") -> tuple[int, int]:
+    """(required items done or waived, required items): the app's "9 of 14 required items done"."""
+    required = [item for item in category.items if item.required]
+    settled = sum(1 for item in required if item.id in case.items and case.items[item.id].state is not ItemState.OPEN)
+    return settled, len(required)

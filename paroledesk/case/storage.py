@@ -87,6 +87,13 @@ def write_bytes_atomic(target: Path, payload: bytes) -> None:
     _fsync_dir(target.parent)
 
 
+def sweep_temp_files(root: Path) -> None:
+    """Remove temp files a killed save left behind (only the lock holder calls this)."""
+    for folder in (root, backups_dir(root)):
+        for leftover in folder.glob(".case*.json.*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
 def _rotate_backups(root: Path, current: Path) -> None:
     folder = backups_dir(root)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,99 @@
+"""Readiness: every reason a case is not ready, as a plain sentence tied to its item or record."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from paroledesk.case import CaseFolder, Severity, check_readiness, is_ready
+
+
+def _encrypted(source: Path, target: Path, user_password: str) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-256")
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+def _messages(folder, **filters):
+    return [p.message for p in check_readiness(folder)
+            if all(getattr(p, k) == v for k, v in filters.items())]
+
+
+def test_the_bundled_sample_case_is_ready(sample_case):
+    with CaseFolder.open(sample_case, read_only=True) as folder:
+        problems = check_readiness(folder)
+    assert is_ready(problems), [p.message for p in problems if p.blocking]
+
+
+def test_a_required_item_neither_done_nor_waived_blocks(case_root):
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        assert "Form I-131, signed: required, not yet done or waived." in _messages(folder, item="i-131", severity=Severity.BLOCKING)
+        folder.waive("i-131", "Filed separately by prior counsel")
+        assert not _messages(folder, item="i-131")
+
+
+def test_a_done_item_without_records_blocks(case_root):
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        folder.tick("physician-letter")
+        assert any("marked done but no record" in m for m in _messages(folder, item="physician-letter"))
+
+
+def test_a_missing_or_changed_record_file_blocks(case_root, make_pdf):
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        a, b = folder.attach("medical-records", [make_pdf("a.pdf"), make_pdf("b.pdf")])
+        (case_root / a.path).unlink()
+        (case_root / b.path).write_bytes((case_root / b.path).read_bytes() + b"\n% edited")
+        assert any("a.pdf is missing" in m for m in _messages(folder, record=a.id, severity=Severity.BLOCKING))
+        assert any("has changed on disk" in m for m in _messages(folder, record=b.id, severity=Severity.BLOCKING))
+
+
+def test_damaged_and_password_protected_pdfs_block_but_an_empty_password_opens(case_root, make_pdf, tmp_path):
+    good = make_pdf("good.pdf", pages=2)
+    truncated = tmp_path / "outside" / "truncated.pdf"
+    truncated.write_bytes(good.read_bytes()[:300])
+    locked = _encrypted(good, tmp_path / "outside" / "locked.pdf", "secret")
+    open_to_all = _encrypted(good, tmp_path / "outside" / "print-only.pdf", "")
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        t, lk, op = folder.attach("medical-records", [truncated, locked, open_to_all])
+        assert op.pages == 2
+        assert any("damaged" in m for m in _messages(folder, record=t.id, severity=Severity.BLOCKING))
+        assert any("protected by a password" in m for m in _messages(folder, record=lk.id, severity=Severity.BLOCKING))
+        assert not _messages(folder, record=op.id, severity=Severity.BLOCKING)
+
+
+def test_a_foreign_language_record_needs_an_english_translation_and_a_translator(case_root, make_pdf):
+    with CaseFolder.create(case_root, "humanitarian-family") as folder:
+        item = "relationship-proof"
+        (original,) = folder.attach(item, [make_pdf("acta.pdf")], language="es", title="Acta de nacimiento")
+        assert any("in Spanish: no English translation attached" in m for m in _messages(folder, record=original.id))
+        (translation,) = folder.attach(item, [make_pdf("birth certificate EN.pdf")], translation_of=original.id)
+        assert not _messages(folder, record=original.id, severity=Severity.BLOCKING)
+        assert any("translator's name" in m for m in _messages(folder, record=translation.id))
+        folder.set_fact("translator.name", "Lucia Example")
+        assert not _messages(folder, record=translation.id, severity=Severity.BLOCKING)
+
+
+def test_a_statement_citing_a_missing_exhibit_blocks(sample_case):
+    with CaseFolder.open(sample_case) as folder:
+        folder.set_answer("anything-else", "See also the police report at Exhibit Q.")
+        assert any("cites Exhibit Q, which does not exist" in m for m in _messages(folder, severity=Severity.BLOCKING))
+
+
+def test_rule_data_over_a_year_old_is_a_warning(sample_case):
+    with CaseFolder.open(sample_case, read_only=True) as folder:
+        later = check_readiness(folder, today=dt.date(2028, 6, 1))
+    stale = [p for p in later if "over a year old" in p.message]
+    assert stale and all(p.severity is Severity.WARNING for p in stale)
+    assert any("I-131 filing fee" in p.message for p in stale)
+
+
+@pytest.mark.parametrize("inside, expected", [("inside", True), ("outside", False)])
+def test_where_the_declaration_is_signed_must_be_known(case_root, inside, expected):
+    with CaseFolder.create(case_root, "re-parole") as folder:
+        assert any("inside or outside the United States" in m for m in _messages(folder))
+        folder.set_fact("signing.inside_us", inside)
+        assert folder.case.signing.inside_us is expected
+        assert not any("inside or outside the United States" in m for m in _messages(folder))

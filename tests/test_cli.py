@@ -1,0 +1,90 @@
+"""The command line is a contract: exit codes, one-line errors, JSON shapes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paroledesk.cli import main
+from tests.conftest import write_pdf
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_categories_json_lists_each_category_with_item_counts(capsys):
+    code, out, _ = run(capsys, "categories", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data) == 8
+    medical = next(c for c in data if c["id"] == "humanitarian-medical")
+    assert set(medical) == {"id", "title", "items", "required"}
+    assert medical["items"] >= medical["required"] > 0
+
+
+def test_a_case_goes_from_new_to_status_through_the_cli(capsys, tmp_path):
+    folder = tmp_path / "case"
+    write_pdf(folder / "already here.pdf")
+    letter = write_pdf(tmp_path / "letter.pdf", pages=2)
+    assert run(capsys, "new", folder, "--category", "humanitarian-medical")[0] == 0
+    code, out, _ = run(capsys, "attach", folder, "physician-letter", letter, "--title", "Dr letter", "--date", "2026-10-01")
+    assert code == 0 and "R001" in out
+    assert run(capsys, "tick", folder, "physician-letter")[0] == 0
+    assert run(capsys, "waive", folder, "g-28", "--reason", "No attorney appears")[0] == 0
+    assert run(capsys, "set", folder, "declarant.name", "Tomas")[0] == 0
+    code, out, _ = run(capsys, "status", folder, "--json")
+    status = json.loads(out)
+    assert code == 1 and status["ready"] is False
+    assert set(status) == {"category", "ready", "items", "unfiled", "problems"}
+    letter_item = next(i for i in status["items"] if i["id"] == "physician-letter")
+    assert set(letter_item) == {"id", "title", "group", "required", "form", "state", "records"}
+    assert letter_item["state"] == "done"
+    assert letter_item["records"][0]["pages"] == 2 and len(letter_item["records"][0]["sha256"]) == 64
+    assert next(i for i in status["items"] if i["id"] == "g-28")["state"] == "waived"
+    assert status["unfiled"] == ["already here.pdf"]
+    assert {"severity", "item", "record", "message"} == set(status["problems"][0])
+    assert run(capsys, "tick", folder, "physician-letter", "--undo")[0] == 0
+    assert json.loads((folder / "case.json").read_text())["items"]["physician-letter"]["state"] == "open"
+
+
+def test_the_sample_case_status_exits_zero(capsys, sample_case):
+    code, out, _ = run(capsys, "status", sample_case)
+    assert code == 0 and "Ready to export." in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["tick", "{case}", "no-such-item"], "has no item 'no-such-item'"),
+    (["new", "{tmp}/x", "--category", "asylum"], "no parole category 'asylum'"),
+    (["status", "{tmp}/nowhere"], "does not exist"),
+    (["attach", "{case}", "physician-letter", "{tmp}/missing.pdf"], "missing.pdf does not exist"),
+    (["attach", "{case}", "physician-letter", "{tmp}/a.pdf", "--date", "yesterday"], "not a date"),
+    (["set", "{case}", "signing.inside_us", "maybe"], "inside' or 'outside"),
+    (["waive", "{case}", "g-28", "--reason", " "], "needs a reason"),
+    (["tick"], "the following arguments are required"),
+])
+def test_bad_input_exits_2_with_one_line_and_no_traceback(capsys, tmp_path, args, message):
+    case = tmp_path / "case"
+    main(["new", str(case), "--category", "humanitarian-medical"])
+    write_pdf(tmp_path / "a.pdf")
+    capsys.readouterr()
+    argv = [a.format(case=case, tmp=tmp_path) for a in args]
+    code = main(argv)
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_installed_entry_point_runs_headless_without_loading_qt(tmp_path):
+    probe = ("import sys, runpy; sys.modules['PySide6'] = None; sys.argv = ['paroledesk', 'categories'];"
+             "runpy.run_module('paroledesk.cli', run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert "humanitarian-medical" in result.stdout
