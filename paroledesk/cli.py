@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
 from . import __version__
+from .logs import setup_logging
 from .case import CaseError, CaseFolder, all_categories, check_readiness, is_ready, load_category
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
@@ -82,8 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.captureWarnings(True)
+    setup_logging()
     parser = build_parser()
     commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):

@@ -6,7 +6,9 @@ to be on the machine, and the bundled sample case is only ever copied, never ope
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +18,9 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
 from paroledesk.data import resources_dir
+
+# The program logs to the user's log folder; tests keep theirs out of the developer's.
+os.environ.setdefault("PAROLEDESK_LOG_DIR", tempfile.mkdtemp(prefix="paroledesk-test-logs-"))
 
 
 def write_pdf(path: Path, pages: int = 1, text: str = "Record", size=letter) -> Path:
