@@ -1,0 +1,142 @@
+"""Export from the window: progress with Cancel, the result, or what to do when not ready.
+
+The packet is built in the background from a frozen copy of the case, so the user can keep
+working; the packet layer decides readiness and writes nothing half-done.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..case import CaseError, Problem
+from .case_copy import CaseCopy
+from .export_result import ExportResultDialog
+from .undo import CaseEdits
+from .worker import BackgroundTask, TaskControl, run_in_background
+
+log = logging.getLogger(__name__)
+
+
+class ExportFlow(QObject):
+    message = Signal(str)            # a line for the status bar
+    go_to_problem = Signal(object)   # Problem
+    finished = Signal(object)        # ExportResult, or None when it failed or was cancelled
+    progressed = Signal(int, int, str)
+
+    def __init__(self, edits: CaseEdits, window: QWidget, out: Path | None = None) -> None:
+        super().__init__(window)
+        self._edits, self._window, self.out = edits, window, out
+        self._task: BackgroundTask[Any] | None = None
+        self._draft = False
+        self.progress: QProgressDialog | None = None
+        self.result_dialog: ExportResultDialog | None = None
+        self.not_ready_box: QMessageBox | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.finished
+
+    def start(self, draft: bool = False) -> None:
+        if self.running:
+            return
+        self._edits.flush()
+        self._draft = draft
+        snapshot, out = CaseCopy.of(self._edits.folder), self.out
+
+        def work(control: TaskControl) -> Any:
+            # Imported here, off the UI thread: pypdf, reportlab and python-docx take a while.
+            from ..packet import export_packet
+
+            return export_packet(snapshot.open(), out, draft=draft,
+                                 progress=control.progress, cancelled=control.cancelled)
+
+        self.progress = QProgressDialog("Preparing the packet…", "Cancel", 0, 0, self._window)
+        self.progress.setWindowTitle("Exporting draft packet" if draft else "Exporting filing packet")
+        # Not modal: the export works on a copy, so the user may keep working meanwhile (and a
+        # modal dialog would run a nested event loop on every progress step).
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
+        self.progress.show()
+        self._task = run_in_background(self, work, on_success=self._succeeded, on_failure=self._failed,
+                                       on_progress=self._progressed)
+
+    def cancel(self) -> None:
+        if self.running and self._task is not None:
+            self._task.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling…")
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progressed.emit(done, total, text)
+        dialog = self.progress
+        if dialog is None:
+            return
+        if text and not (self._task and self._task.control.cancelled()):
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _succeeded(self, result: Any) -> None:
+        self._close_progress()
+        self.result_dialog = ExportResultDialog(result, self._draft, self._window)
+        self.result_dialog.show()
+        self.message.emit(f"Exported {result.pages} pages to {result.out}")
+        self.finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        self.finished.emit(None)
+        if isinstance(error, ImportError):
+            self._tell("Export unavailable", "The packet builder is not part of this installation.")
+            return
+        from ..packet import ExportCancelled, NotReadyError
+
+        if isinstance(error, ExportCancelled):
+            self.message.emit("Export cancelled; nothing was written.")
+        elif isinstance(error, NotReadyError):
+            self._not_ready(list(error.problems))
+        elif isinstance(error, CaseError):
+            self._tell("Export failed", error.message)
+        else:
+            raise error  # a defect: the excepthook logs it and tells the user
+
+    def _not_ready(self, problems: list[Problem]) -> None:
+        blocking = [p for p in problems if p.blocking]
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not ready to file",
+                          f"The case has {len(blocking)} blocking problem{'s' if len(blocking) != 1 else ''}, "
+                          "so a filing packet cannot be built yet.", QMessageBox.StandardButton.NoButton, self._window)
+        box.setInformativeText("\n".join(f"• {p.message}" for p in blocking[:5])
+                               + ("\n…" if len(blocking) > 5 else ""))
+        draft = box.addButton("Export Draft", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton("Go to First Problem", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(go)
+
+        def answered(button: Any) -> None:
+            if button is draft:
+                self.start(draft=True)
+            elif button is go and blocking:
+                self.go_to_problem.emit(blocking[0])
+
+        box.buttonClicked.connect(answered)
+        self.not_ready_box = box
+        box.open()
+
+    def _tell(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.open()

@@ -1,0 +1,76 @@
+"""What an export produced: pages, exhibits with their page ranges, and where the files are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from .theme import icon
+
+
+def open_path(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ExportResultDialog(QDialog):
+    def __init__(self, result: Any, draft: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result = result
+        self.setWindowTitle("Draft packet exported" if draft else "Filing packet exported")
+        heading = QLabel(("Draft packet (not for filing)" if draft else "Filing packet ready"), self)
+        heading.setObjectName("heading")
+        summary = QLabel(
+            f"{result.pages} pages, {len(result.exhibits)} exhibit{'s' if len(result.exhibits) != 1 else ''}.<br>"
+            f"Packet: <b>{result.packet.name}</b><br>Declaration (editable): <b>{result.declaration.name}</b><br>"
+            f"Folder: {result.out}", self)
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exhibits = QTreeWidget(self)
+        self.exhibits.setAccessibleName("Exhibits in the packet")
+        self.exhibits.setHeaderLabels(["Exhibit", "Title", "Packet pages"])
+        self.exhibits.setRootIsDecorated(False)
+        self.exhibits.setAlternatingRowColors(True)
+        for exhibit in result.exhibits:
+            pages = (f"{exhibit.first_page}" if exhibit.first_page == exhibit.last_page
+                     else f"{exhibit.first_page}–{exhibit.last_page}")
+            row = QTreeWidgetItem([exhibit.letter, exhibit.title, pages])
+            row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.exhibits.addTopLevelItem(row)
+        header = self.exhibits.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(summary)
+        layout.addWidget(self.exhibits, 1)
+        if result.warnings:
+            warnings = QListWidget(self)
+            warnings.setAccessibleName("Export warnings")
+            warnings.setWordWrap(True)
+            for text in result.warnings:
+                warnings.addItem(text)
+                warnings.item(warnings.count() - 1).setIcon(icon("warning"))
+            layout.addWidget(QLabel("Warnings:", self))
+            layout.addWidget(warnings)
+
+        buttons = QDialogButtonBox(self)
+        self.open_folder = buttons.addButton("Open Folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf = buttons.addButton("Open PDF", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf.setObjectName("primaryButton")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.accept)
+        self.open_folder.clicked.connect(lambda: open_path(result.out))
+        self.open_pdf.clicked.connect(lambda: open_path(result.packet))
+        self.open_folder.setAccessibleName("Open the export folder")
+        self.open_pdf.setAccessibleName("Open the packet PDF")
+        layout.addWidget(buttons)
+        em = self.fontMetrics().height()
+        self.resize(em * 50, em * 30)

@@ -1,0 +1,188 @@
+"""A preview of one record page, rendered off the UI thread.
+
+PDF pages go through QtPdf, images through QImageReader (EXIF orientation applied), with
+Pillow as the fallback for formats Qt cannot read (HEIC phone photos). Only a path and a
+page number cross into the worker; a newer request makes older results void.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from .worker import TaskControl, run_in_background
+
+RENDER_WIDTH = 1100  # pixels; scaled down on screen, sharp enough at 200 %
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    image: QImage
+    page: int
+    pages: int
+
+
+def render_page(path: Path, page: int, pdf: bool) -> RenderedPage:
+    """Runs in the worker: QImage and QPdfDocument are safe off the GUI thread."""
+    if pdf:
+        from PySide6.QtPdf import QPdfDocument
+
+        document = QPdfDocument()
+        try:
+            if document.load(str(path)) != QPdfDocument.Error.None_:
+                raise OSError(f"{path.name} cannot be shown (the PDF is damaged or protected).")
+            count = document.pageCount()
+            page = max(0, min(page, count - 1))
+            points = document.pagePointSize(page)
+            height = int(RENDER_WIDTH * points.height() / points.width()) if points.width() else RENDER_WIDTH
+            return RenderedPage(document.render(page, QSize(RENDER_WIDTH, height)), page, count)
+        finally:
+            document.close()
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        image = _pillow_image(path)
+    if image.width() > RENDER_WIDTH:
+        image = image.scaledToWidth(RENDER_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    return RenderedPage(image, 0, 1)
+
+
+def _pillow_image(path: Path) -> QImage:
+    from PIL import Image, ImageOps
+
+    from ..case.inspect import register_heif
+
+    register_heif()
+    try:
+        with Image.open(path) as opened:
+            rgb = ImageOps.exif_transpose(opened).convert("RGB")
+    except Exception:  # any decoder failure means the same thing to the user
+        raise OSError(f"{path.name} cannot be shown (the image is damaged or in an unknown format).") from None
+    data = rgb.tobytes()
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
+
+
+class PageView(QWidget):
+    """Paints an image scaled to fit, keeping its shape."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self.update()
+
+    def has_image(self) -> bool:
+        return not self._image.isNull()
+
+    def sizeHint(self) -> QSize:
+        em = self.fontMetrics().height()
+        return QSize(em * 16, em * 20)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._image.isNull():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2, size.width(), size.height())
+        painter.fillRect(target, Qt.GlobalColor.white)
+        painter.drawImage(target, self._image)
+
+
+class RecordPreview(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewFrame")
+        self.setAccessibleName("Record preview")
+        self._path: Path | None = None
+        self._pdf = False
+        self._page = 0
+        self._pages = 0
+        self._request = 0
+        self.view = PageView(self)
+        self.message = QLabel("Select a record to preview it.", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.previous = QPushButton("◀ Previous page", self)
+        self.previous.setAccessibleName("Previous page")
+        self.next = QPushButton("Next page ▶", self)
+        self.next.setAccessibleName("Next page")
+        self.page_label = QLabel(self)
+        self.previous.clicked.connect(lambda: self._go(self._page - 1))
+        self.next.clicked.connect(lambda: self._go(self._page + 1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous)
+        nav.addStretch(1)
+        nav.addWidget(self.page_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(nav)
+        self._show_message("Select a record to preview it.")
+
+    def show_file(self, path: Path | None, media_type: str = "") -> None:
+        if path == self._path and path is not None:
+            return
+        self._path, self._pdf, self._page, self._pages = path, media_type == "application/pdf", 0, 0
+        if path is None:
+            self._show_message("Select a record to preview it.")
+            return
+        self._render()
+
+    def _go(self, page: int) -> None:
+        if self._path is not None and 0 <= page < self._pages:
+            self._page = page
+            self._render()
+
+    def _render(self) -> None:
+        assert self._path is not None
+        self._request += 1
+        request, path, page, pdf = self._request, self._path, self._page, self._pdf
+        self.message.setText(f"Loading {path.name}…")
+        self.message.show()
+
+        def work(control: TaskControl) -> RenderedPage:
+            return render_page(path, page, pdf)
+
+        run_in_background(self, work, on_success=lambda r: self._rendered(request, r),
+                          on_failure=lambda e: self._failed(request, e))
+
+    def _rendered(self, request: int, result: RenderedPage) -> None:
+        if request != self._request:
+            return  # the user moved on
+        self._page, self._pages = result.page, result.pages
+        self.view.set_image(result.image)
+        self.message.hide()
+        self.view.show()
+        self._update_nav()
+
+    def _failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            reason = str(error) if isinstance(error, OSError) and str(error) else "This file cannot be shown."
+            self._show_message(reason)
+
+    def _show_message(self, text: str) -> None:
+        self.view.set_image(QImage())
+        self.message.setText(text)
+        self.message.show()
+        self._pages = 0
+        self._update_nav()
+
+    def _update_nav(self) -> None:
+        many = self._pages > 1
+        for widget in (self.previous, self.next, self.page_label):
+            widget.setVisible(many)
+        self.previous.setEnabled(self._page > 0)
+        self.next.setEnabled(self._page < self._pages - 1)
+        self.page_label.setText(f"Page {self._page + 1} of {self._pages}")

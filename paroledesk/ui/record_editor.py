@@ -1,0 +1,82 @@
+"""Title, date, language and "translation of" for the selected record."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from ..case import Record
+from ..case.languages import languages
+from .text_fields import BoundText
+from .undo import CaseEdits
+
+
+class RecordEditor(QWidget):
+    def __init__(self, edits: CaseEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = edits
+        self._record_id: str | None = None
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName("Record title")
+        self.title.setPlaceholderText("As it should appear in the exhibit index")
+        self.date = QLineEdit(self)
+        self.date.setAccessibleName("Record date")
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.language = QComboBox(self)
+        self.language.setAccessibleName("Record language")
+        for code, name in languages().items():
+            self.language.addItem(f"{name} ({code})", code)
+        self.translation_of = QComboBox(self)
+        self.translation_of.setAccessibleName("This record is the English translation of")
+        self.translation_of.setToolTip("Pick the original when this record is its English translation.")
+
+        self._title = BoundText(self.title, edits, lambda: self._value("title"),
+                                lambda text: self._update("title", text))
+        self._date = BoundText(self.date, edits, lambda: self._value("date"),
+                               lambda text: self._update("date", text.strip()), save_while_typing=False)
+        self.language.activated.connect(lambda _: self._update("language", self.language.currentData()))
+        self.translation_of.activated.connect(lambda _: self._update("translation_of", self.translation_of.currentData() or ""))
+        edits.changed.connect(self._load_choices)
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Date:", self.date)
+        form.addRow("&Language:", self.language)
+        form.addRow("Translation &of:", self.translation_of)
+        self.show_record(None)
+
+    def _record(self) -> Record | None:
+        return self._edits.folder.case.records.get(self._record_id) if self._record_id else None
+
+    def _value(self, field: str) -> str:
+        record = self._record()
+        return str(getattr(record, field) or "") if record else ""
+
+    def _update(self, field: str, value: str) -> None:
+        if self._record_id is not None and value != self._value(field):
+            self._edits.update_record(self._record_id, field, value)
+
+    def show_record(self, record: Record | None) -> None:
+        self._edits.flush()  # save what was typed for the previous record
+        self._record_id = record.id if record else None
+        self._title.load()
+        self._date.load()
+        self._load_choices()
+        editable = record is not None and not self._edits.read_only
+        for widget in (self.title, self.date):
+            widget.setEnabled(record is not None)
+            widget.setReadOnly(not editable)
+        for combo in (self.language, self.translation_of):
+            combo.setEnabled(editable)
+
+    def _load_choices(self) -> None:
+        record = self._record()
+        self.language.setCurrentIndex(max(0, self.language.findData(record.language if record else "en")))
+        self.translation_of.clear()
+        self.translation_of.addItem("Not a translation", "")
+        if record is None:
+            return
+        for other in self._edits.folder.case.records.values():
+            if other.id != record.id:
+                self.translation_of.addItem(f"{other.id}: {other.title or other.path}", other.id)
+        self.translation_of.setCurrentIndex(max(0, self.translation_of.findData(record.translation_of or "")))

@@ -1,0 +1,87 @@
+"""The window shown when ParoleDesk starts without a case: recent cases, Open, New."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from .. import __version__
+from .theme import icon
+
+
+class StartScreen(QWidget):
+    def __init__(self, recent: list[Path], open_case: Callable[[Path], None],
+                 choose_folder: Callable[[], None], new_case: Callable[[], None],
+                 about: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("startScreen")
+        self.setWindowTitle("ParoleDesk")
+        self._open_case = open_case
+        logo = QLabel(self)
+        size = self.fontMetrics().height() * 4
+        logo.setPixmap(icon("app").pixmap(size, size))
+        title = QLabel(f"ParoleDesk {__version__}", self)
+        title.setObjectName("heading")
+        tagline = QLabel("Assemble parole filing packets offline. Case files stay on this computer.", self)
+        tagline.setObjectName("hint")
+        tagline.setWordWrap(True)
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(tagline)
+        heading.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
+
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName("Recent cases")
+        for path in recent:
+            entry = QListWidgetItem(icon("open"), f"{path.name}\n    {path}")
+            entry.setData(Qt.ItemDataRole.UserRole, str(path))
+            entry.setToolTip(str(path))
+            self.recent.addItem(entry)
+        self.recent.itemActivated.connect(self._recent_chosen)
+        if recent:
+            self.recent.setCurrentRow(0)
+        recent_label = QLabel("&Recent cases" if recent else
+                              "No recent cases yet. Start a new case, or open a folder that already holds "
+                              "the client's scans: they become unfiled records.", self)
+        recent_label.setWordWrap(True)
+        recent_label.setObjectName("subheading")
+        recent_label.setBuddy(self.recent)
+
+        self.open_button = QPushButton(icon("open"), "Open Case Folder…", self)
+        self.open_button.setAccessibleName("Open Case Folder")
+        self.open_button.clicked.connect(choose_folder)
+        self.new_button = QPushButton(icon("new"), "New Case…", self)
+        self.new_button.setAccessibleName("New Case")
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(new_case)
+        about_button = QPushButton("About", self)
+        about_button.clicked.connect(about)
+        QShortcut(QKeySequence("Ctrl+O"), self, choose_folder)
+        QShortcut(QKeySequence("Ctrl+N"), self, new_case)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(about_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(recent_label)
+        layout.addWidget(self.recent, 1)
+        self.recent.setVisible(bool(recent))
+        layout.addLayout(buttons)
+        if not recent:
+            layout.addStretch(1)
+        em = self.fontMetrics().height()
+        self.resize(em * 40, em * (26 if recent else 14))
+
+    def _recent_chosen(self, entry: QListWidgetItem) -> None:
+        self._open_case(Path(entry.data(Qt.ItemDataRole.UserRole)))
