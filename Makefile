@@ -18,7 +18,8 @@ test: system-libs $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 benchmark: system-libs $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run_export.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_case.py
 
 venv: $(STAMP)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any, Callable, Generic, TypeVar
 
 import shiboken6
@@ -32,13 +33,24 @@ def thread_pool() -> QThreadPool:
 
 
 class TaskControl:
-    """Handed to the background function: report progress, ask whether to stop."""
+    """Handed to the background function: report progress, ask whether to stop.
+
+    Reports are thinned to one per PROGRESS_INTERVAL (plus the last one): an export reports
+    every page, and a flood of queued events would starve the UI thread's timers and paints.
+    """
+
+    PROGRESS_INTERVAL = 0.05
 
     def __init__(self, report: Callable[[int, int, str], None]) -> None:
         self._report = report
         self._cancel = threading.Event()
+        self._last_report = 0.0
 
     def progress(self, done: int, total: int, text: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last_report < self.PROGRESS_INTERVAL and done < total:
+            return
+        self._last_report = now
         self._report(done, total, text)
 
     def cancelled(self) -> bool:

@@ -9,15 +9,18 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
+from paroledesk.case import CaseFolder
 from paroledesk.ui.main_window import MainWindow
-
-packet = pytest.importorskip("paroledesk.packet")
-if not hasattr(packet, "export_packet"):
-    pytest.skip("the packet layer has not landed yet", allow_module_level=True)
+from tests.conftest import write_pdf
 
 
-def test_export_runs_in_the_background_and_shows_the_result(sample_window: MainWindow, tmp_path: Path,
-                                                            qtbot: Any) -> None:
+
+def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, open_window: Any,
+                                                            tmp_path: Path, qtbot: Any) -> None:
+    # A 300-page record makes the export last long enough (about a second) to watch the UI.
+    with CaseFolder.open(sample_case) as folder:
+        folder.attach("medical-records", [write_pdf(tmp_path / "chart.pdf", pages=300, text="Chart")])
+    sample_window = open_window(sample_case, export_to=tmp_path / "exported")
     flow = sample_window.export_flow
     ticks = []
     heartbeat = QTimer()

@@ -26,7 +26,9 @@ def test_work_runs_off_the_ui_thread_and_answers_on_it(qtbot: Any) -> None:
     assert seen["result"] == 42
     assert seen["worker"] is not threading.main_thread()
     assert seen["answered"] is threading.main_thread()
-    assert progress == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+    # Reports closer together than TaskControl.PROGRESS_INTERVAL are thinned; the last one always arrives.
+    assert progress[0] == (1, 3, "step 1") and progress[-1] == (3, 3, "step 3")
+    assert len(progress) < 3
 
 
 def test_failures_come_back_as_the_exception(qtbot: Any) -> None:

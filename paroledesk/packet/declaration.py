@@ -1,0 +1,149 @@
+"""The declarant's statement as plain data, built from the case and forms/declaration.toml.
+
+Both renderings (the editable DOCX and the draft pages of the packet) read this one object,
+so they cannot disagree on a paragraph, an exhibit letter or the 28 U.S.C. 1746 formula.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..case import Case, Category, language_name, lettered_exhibits
+from .wording import Wording, join_letters
+
+_CITATION = re.compile(r"\bExhibits?\s+[A-Z]{1,3}\b(?:\s*(?:,|and|&)\s*[A-Z]{1,3}\b)*")
+_LETTER = re.compile(r"\b[A-Z]{1,3}\b")
+
+
+@dataclass(frozen=True)
+class InterpreterCertificate:
+    title: str
+    text: str
+    signature_line: str
+    lines: list[str]
+
+
+@dataclass
+class Declaration:
+    agency: list[str]              # the caption's first, bold lines
+    caption: list[str]
+    title: str
+    intro: str
+    paragraphs: list[str]          # numbered 1, 2, 3 ... by the renderers
+    formula: str
+    executed: str
+    signature_line: str
+    signature_name: str
+    signature_role: str
+    interpreter: InterpreterCertificate | None
+    footer: str                    # with {page} and {pages} left for the renderer
+    font: str
+    size: float
+    line_spacing: float
+    draft_mark: str
+    draft_note: str
+    declarant_name: str
+    signing_place_known: bool
+    cited: list[str] = field(default_factory=list)   # exhibit letters cited, in order
+
+    def footer_parts(self) -> tuple[str, str, str]:
+        """The footer split around its page fields: (before, between, after)."""
+        before, _, rest = self.footer.partition("{page}")
+        between, _, after = rest.partition("{pages}")
+        return before, between, after
+
+
+def build_declaration(case: Case, category: Category) -> Declaration:
+    w = Wording.load("declaration")
+    name = case.declarant.name.strip()
+    facts = {
+        "declarant_name": name or w.text("interpreter.name_blank"),
+        "declarant_name_upper": (name or "THE DECLARANT").upper(),
+        "beneficiary_name": case.beneficiary.name.strip(),
+        "a_number": case.beneficiary.a_number.strip(),
+        "category_title": category.title,
+        "relationship": case.declarant.relationship.strip(),
+        "address": " ".join(case.declarant.address.split()),
+    }
+    caption = [w.text("caption.matter", **facts)] if facts["beneficiary_name"] else []
+    caption += [w.text("caption.a_number", **facts)] if facts["a_number"] else []
+    caption += [w.text("caption.request", **facts)]
+    identity = [facts["declarant_name"]]
+    identity += [w.text("text.relationship_clause", **facts)] if facts["relationship"] else []
+    identity += [w.text("text.address_clause", **facts)] if facts["address"] else []
+    intro = w.text("text.intro", **facts, identity=", ".join(identity))
+    paragraphs, cited = _paragraphs(case, category, w)
+    inside = case.signing.inside_us
+    place = case.signing.place.strip()
+    interpreter = None
+    if case.declarant.language.lower() not in ("", "en"):
+        interpreter = _interpreter(case, w, facts["declarant_name"])
+    size = float(w.raw("style.size"))
+    spacing = float(w.raw("style.line_spacing"))
+    return Declaration(
+        agency=list(w.lines("caption.agency")),
+        caption=caption,
+        title=w.text("caption.title", **facts),
+        intro=intro,
+        paragraphs=paragraphs,
+        formula=w.text("formula.inside_us" if inside else "formula.outside_us"),
+        executed=w.text("formula.executed", date_blank=w.text("formula.date_blank"),
+                        place=place or w.text("formula.place_blank")),
+        signature_line=w.text("formula.signature_line"),
+        signature_name=w.text("formula.signature_name", **facts),
+        signature_role=w.text("formula.signature_role"),
+        interpreter=interpreter,
+        footer=w.raw("style.footer").replace("{declarant_name}", facts["declarant_name"]),
+        font=w.text("style.font"),
+        size=size if 8 <= size <= 16 else 12.0,
+        line_spacing=spacing if 1.0 <= spacing <= 3.0 else 1.5,
+        draft_mark=w.text("style.draft_mark"),
+        draft_note=w.text("style.draft_note"),
+        declarant_name=facts["declarant_name"],
+        signing_place_known=inside is not None,
+        cited=cited,
+    )
+
+
+def _paragraphs(case: Case, category: Category, w: Wording) -> tuple[list[str], list[str]]:
+    letters = {ex.item.id: ex.letter for ex in lettered_exhibits(case, category)}
+    paragraphs: list[str] = []
+    cited: list[str] = []
+    for prompt in category.prompts:
+        answer = case.statement.get(prompt.id, "").strip()
+        if not answer:
+            continue
+        chunks = [" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", answer) if chunk.strip()]
+        mentioned = {letter for match in _CITATION.findall(answer) for letter in _LETTER.findall(match[7:])}
+        supports = sorted({letters[item] for item in prompt.cites if item in letters}, key=_letter_order)
+        missing = [letter for letter in supports if letter not in mentioned]
+        if missing:
+            key = "text.cite_one" if len(missing) == 1 else "text.cite_many"
+            chunks[-1] += " " + w.text(key, letters=join_letters(missing, w.text("text.and")))
+        paragraphs += chunks
+        for letter in [*sorted(mentioned), *supports]:
+            if letter not in cited:
+                cited.append(letter)
+    return paragraphs, cited
+
+
+def _letter_order(letter: str) -> tuple[int, str]:
+    return len(letter), letter
+
+
+def _interpreter(case: Case, w: Wording, declarant_name: str) -> InterpreterCertificate:
+    blank = w.text("interpreter.name_blank")
+    values = {
+        "interpreter_name": case.interpreter.name.strip() or blank,
+        "interpreter_address": " ".join(case.interpreter.address.split()) or blank,
+        "language": language_name(case.declarant.language),
+        "declarant_name": declarant_name,
+    }
+    return InterpreterCertificate(
+        title=w.text("interpreter.title"),
+        text=w.text("interpreter.text", **values),
+        signature_line=w.text("interpreter.signature_line"),
+        lines=[w.text("interpreter.name_line", **values), w.text("interpreter.address_line", **values),
+               w.text("interpreter.date_line")],
+    )

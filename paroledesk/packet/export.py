@@ -1,0 +1,115 @@
+"""export_packet: readiness, records, plan, generated pages, packet.pdf, declaration.docx and
+manifest.json, written all at once into the export folder or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from contextlib import ExitStack
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ..case import CaseFolder, check_readiness
+from .assemble import document_id, write_packet
+from .declaration import build_declaration
+from .declaration_docx import save_declaration_docx
+from .errors import ExportError, NotReadyError
+from .manifest import build_manifest, write_manifest
+from .pages import render_part
+from .pdflog import route_library_logging
+from .plan import NUMBERED_KINDS, Part, Plan, build_plan, number_pages, packet_records
+from .progress import CancelCheck, ProgressCallback, Steps
+from .result import ExhibitRange, ExportResult
+from .settings import load_settings
+from .sources import open_sources
+from .staging import check_destination, next_free, staged_folder
+
+_SETTLE_ROUNDS = 5
+
+
+def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = False,
+                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
+                  today: dt.date | None = None) -> ExportResult:
+    route_library_logging()
+    today = today or dt.date.today()
+    steps = Steps(progress, cancelled)
+    steps.check()
+    problems = check_readiness(folder, today)
+    if any(p.blocking for p in problems) and not draft:
+        raise NotReadyError(problems)
+    settings = load_settings()
+    out = Path(out) if out is not None else next_free(folder.root / "exports", f"{today:%Y-%m-%d}")
+    check_destination(out)
+    case, category = folder.case, folder.category
+    records = packet_records(case, category, settings)
+    steps.expect(len(records) + sum(r.pages or 1 for r in records) + 3)
+    warnings: list[str] = []
+    declaration = build_declaration(case, category)
+    if not declaration.signing_place_known:
+        warnings.append("The signing place is not set; the declaration uses the 28 U.S.C. 1746 wording for "
+                        "signing outside the United States.")
+    warnings += _self_translation_warnings(folder)
+    with ExitStack() as open_files, staged_folder(out) as temp:
+        sources = open_sources(folder, records, open_files, draft=draft, warnings=warnings, step=steps.step)
+        plan = build_plan(case, category, settings, declaration, sources, today=today, draft=draft,
+                          problems=problems, warnings=warnings)
+        generated = _render_generated(plan, steps)
+        steps.total = steps.done + plan.pages + 3
+        packet = temp / settings.packet_file
+        pages = write_packet(plan, packet, steps, document_id(plan, generated))
+        steps.step("Writing the declaration")
+        docx = save_declaration_docx(declaration, temp / settings.declaration_file, today)
+        steps.step("Writing the manifest")
+        manifest = build_manifest(plan, out, folder.root, [packet, docx], pages)
+        write_manifest(temp / settings.manifest_file, manifest)
+        steps.check()
+    return ExportResult(
+        out=out,
+        packet=out / settings.packet_file,
+        declaration=out / settings.declaration_file,
+        manifest=out / settings.manifest_file,
+        pages=pages,
+        exhibits=[ExhibitRange(ex.letter, ex.item.id, ex.title, ex.first_page, ex.last_page) for ex in plan.exhibits],
+        warnings=warnings,
+    )
+
+
+def _render_generated(plan: Plan, steps: Steps) -> list[bytes]:
+    """Render every generated part; those that quote page numbers are rendered again until
+    their own page counts stop moving the numbers they quote."""
+    rendered: dict[int, bytes] = {}
+    for part in plan.parts:
+        if part.is_generated and part.kind not in NUMBERED_KINDS:
+            steps.check()
+            rendered[id(part)] = _attach(part, render_part(plan, part))
+    numbered = [p for p in plan.parts if p.kind in NUMBERED_KINDS]
+    for _ in range(_SETTLE_ROUNDS):
+        number_pages(plan)
+        moved = False
+        for part in numbered:
+            steps.check()
+            before = part.pages
+            rendered[id(part)] = _attach(part, render_part(plan, part))
+            moved |= part.pages != before
+        if not moved:
+            return [rendered[id(p)] for p in plan.parts if p.is_generated]
+    raise ExportError("The packet's page numbering did not settle; shorten the case's long texts and export again.")
+
+
+def _attach(part: Part, data: bytes) -> bytes:
+    part.reader = PdfReader(io.BytesIO(data))
+    part.pages = len(part.reader.pages)
+    return data
+
+
+def _self_translation_warnings(folder: CaseFolder) -> list[str]:
+    """Whether a party may translate their own documents is disputed: flag it, never decide it."""
+    case = folder.case
+    translator = " ".join(case.translator.name.split()).casefold()
+    if not translator or not any(r.translation_of for r in case.records.values()):
+        return []
+    roles = {"beneficiary": case.beneficiary.name, "requestor": case.requestor.name, "declarant": case.declarant.name}
+    return [f"The translator ({case.translator.name.strip()}) is also the {role}. Whether a party may translate "
+            f"their own documents is disputed; consider an independent translator."
+            for role, name in roles.items() if " ".join(name.split()).casefold() == translator]

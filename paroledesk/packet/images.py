@@ -1,0 +1,82 @@
+"""Scans and photos become PDF pages: JPEG, PNG, TIFF and GIF through img2pdf without
+re-encoding, EXIF orientation kept as the page's /Rotate; WebP, HEIC and BMP through Pillow."""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+
+import img2pdf
+from PIL import Image, ImageOps
+
+from ..case.inspect import register_heif
+from .errors import ExportError
+
+log = logging.getLogger(__name__)
+
+_EMBEDDED_AS_IS = {"JPEG", "PNG", "TIFF", "GIF", "MPO"}
+_LOSSY = {"HEIF", "JPEG", "MPO"}  # re-encoded as JPEG; anything else as lossless PNG
+_MIRRORED_ORIENTATIONS = {2, 4, 5, 7}  # EXIF flips a page /Rotate cannot express
+
+
+def image_pdf(data: bytes, name: str) -> bytes:
+    """One PDF holding a page per frame of the image in `data`; ExportError naming `name`."""
+    register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image_format = image.format or ""
+                orientation = image.getexif().get(0x0112, 1)
+                if image_format in _EMBEDDED_AS_IS and orientation not in _MIRRORED_ORIENTATIONS:
+                    return _embed(data)
+                return _embed(*_reencode(image, lossy=image_format in _LOSSY))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ExportError(f"{name} is an image too large to be a document scan (possible decompression bomb).") from None
+    except (OSError, SyntaxError, ValueError, EOFError, KeyError, TypeError, ZeroDivisionError,
+            img2pdf.ImageOpenError, img2pdf.AlphaChannelError, img2pdf.ExifOrientationError,
+            img2pdf.JpegColorspaceError, img2pdf.NegativeDimensionError, img2pdf.PdfTooLargeError,
+            img2pdf.UnsupportedColorspaceError) as exc:
+        log.info("image unreadable: %s", exc.__class__.__name__)
+        raise ExportError(f"{name} is a damaged or unsupported image; attach a good copy.") from None
+
+
+def _embed(*images: bytes) -> bytes:
+    try:
+        return img2pdf.convert(*images, rotation=img2pdf.Rotation.ifvalid)
+    except (img2pdf.AlphaChannelError, img2pdf.UnsupportedColorspaceError):
+        # 16-bit transparency or a colour mode img2pdf will not take: flatten onto white as PNG.
+        flattened = []
+        for data in images:
+            with Image.open(io.BytesIO(data)) as image:
+                flattened.extend(_reencode(image, lossy=False))
+        return img2pdf.convert(*flattened, rotation=img2pdf.Rotation.ifvalid)
+
+
+def _reencode(image: Image.Image, *, lossy: bool) -> list[bytes]:
+    """Each frame upright (EXIF applied), as JPEG (lossy sources) or PNG."""
+    frames = []
+    for index in range(getattr(image, "n_frames", 1)):
+        image.seek(index)
+        frame = ImageOps.exif_transpose(image.copy())
+        frame = _flatten(frame)
+        out = io.BytesIO()
+        dpi = image.info.get("dpi")
+        extra = {"dpi": dpi} if isinstance(dpi, tuple) and len(dpi) == 2 and min(dpi) > 0 else {}
+        if lossy:
+            frame.convert("RGB").save(out, "JPEG", quality=92, **extra)
+        else:
+            frame.save(out, "PNG", **extra)
+        frames.append(out.getvalue())
+    return frames
+
+
+def _flatten(frame: Image.Image) -> Image.Image:
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    if frame.mode not in ("1", "L", "RGB", "CMYK", "P"):
+        return frame.convert("RGB")
+    return frame

@@ -1,0 +1,57 @@
+"""The declaration rendered into the packet: the same text as declaration.docx, marked
+DRAFT - UNSIGNED (until a signed scan replaces it) on every page."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from ..declaration import Declaration
+from ..plan import Part, Plan
+from .layout import PAGE_HEIGHT, PAGE_WIDTH, diagonal_mark, footer, para, render, style
+
+# Times New Roman in Word; reportlab's built-in Times is the same design, without embedding.
+_FONTS = {"regular": "Times-Roman", "bold": "Times-Bold"}
+
+
+def render_declaration(plan: Plan, part: Part) -> bytes:
+    return declaration_pdf(plan.declaration)
+
+
+def declaration_pdf(d: Declaration) -> bytes:
+    size = d.size
+    leading = size * 1.2 * d.line_spacing
+    agency = style("decl-agency", font=_FONTS["bold"], size=size, align=TA_CENTER, leading=size * 1.25)
+    caption = style("decl-caption", font=_FONTS["regular"], size=size, align=TA_CENTER, leading=size * 1.25)
+    title = style("decl-title", font=_FONTS["bold"], size=size + 1, align=TA_CENTER, space_before=size, space_after=size)
+    body = style("decl-body", font=_FONTS["regular"], size=size, leading=leading, align=TA_JUSTIFY, space_after=size * 0.5,
+                 first_indent=36)
+    plain = style("decl-plain", font=_FONTS["regular"], size=size, leading=size * 1.25, indent=216)
+    flow: list[Flowable] = [para("\n".join(d.agency), agency), para("\n".join(d.caption), caption),
+                            para(d.title, title), para(d.intro, body)]
+    flow += [para(f"{n}.  {text}", body) for n, text in enumerate(d.paragraphs, start=1)]
+    closing = [para(d.formula, body), para(d.executed, body), Spacer(1, size * 2.5),
+               para(d.signature_line, plain), para(f"{d.signature_name}\n{d.signature_role}", plain)]
+    flow += [CondPageBreak(size * 12), KeepTogether(closing)]
+    if d.interpreter:
+        cert = d.interpreter
+        flow += [Spacer(1, size * 2), KeepTogether([
+            para(cert.title, title), para(cert.text, body), Spacer(1, size * 2.5),
+            para(cert.signature_line, plain), para("\n".join(cert.lines), plain),
+        ])]
+    before, between, after = d.footer_parts()
+
+    def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
+        diagonal_mark(canvas, d.draft_mark, size=54)
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.setFillColorRGB(0.75, 0.0, 0.0)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, d.draft_mark)
+        canvas.setFont("Helvetica", 8)
+        for n, line in enumerate(simpleSplit(d.draft_note, "Helvetica", 8, PAGE_WIDTH - 144)[:2]):
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 52 - 10 * n, line)
+        canvas.restoreState()
+        footer(canvas, f"{before}{number}{between}{total}{after}", size=10)
+
+    return render(flow, title=d.title, decorate=decorate)

@@ -1,0 +1,139 @@
+"""The filing-instructions sheet for the office: what is in the packet, what to do before
+mailing, what was waived or needs checking, and on its last page the manifest summary."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+
+from ...case import ItemState
+from ...case.rules import dated_rules
+from ..plan import Part, PartKind, Plan
+from ..wording import Wording, long_date
+from .layout import cell, footer, para, render, style
+
+_H1 = style("instr-h1", font="Helvetica-Bold", size=15, leading=19, space_after=4)
+_H2 = style("instr-h2", font="Helvetica-Bold", size=11.5, leading=14, space_before=12, space_after=4)
+_BODY = style("instr-body", font="Helvetica", size=9.5, leading=12, space_after=3)
+_CELL = style("instr-cell", font="Helvetica", size=8.5, leading=10)
+_HEAD = style("instr-head", font="Helvetica-Bold", size=8.5, leading=10)
+_HASH = style("instr-hash", font="Courier", size=6, leading=10)
+_ALERT = style("instr-alert", font="Helvetica-Bold", size=10.5, leading=13, space_after=6)
+
+
+def render_instructions(plan: Plan, part: Part) -> bytes:
+    w = Wording.load("instructions")
+    case = plan.case
+    values = {"category_title": plan.category.title, "beneficiary_name": case.beneficiary.name.strip() or "(no name)",
+              "date": long_date(plan.today), "declarant_name": plan.declaration.declarant_name}
+    flow: list[Flowable] = [para(w.text("title"), _H1), para(w.text("subtitle", **values), _BODY)]
+    blocking = [p for p in plan.problems if p.blocking]
+    if plan.draft and blocking:
+        flow.append(para(w.text("draft_warning", count=len(blocking)), _ALERT))
+    flow += [para(w.text("contents_title"), _H2), _contents(plan, w), para(w.text("contents_note"), _BODY)]
+    flow += [para(w.text("steps_title"), _H2)]
+    for n, step in enumerate(_steps(plan, w, values), start=1):
+        flow.append(para(f"{n}. {step}", style(f"instr-step-{n}", font="Helvetica", size=9.5, leading=12,
+                                               indent=14, first_indent=-14, space_after=3)))
+    if plan.category.filing_note:
+        flow += [para(w.text("where_title"), _H2), para(plan.category.filing_note, _BODY)]
+    waived = [(item.title, case.items[item.id].waiver_reason) for item in plan.category.items
+              if item.id in case.items and case.items[item.id].state is ItemState.WAIVED]
+    if waived:
+        flow += [para(w.text("waived_title"), _H2)] + [para(f"{t}: {r}", _BODY) for t, r in waived]
+    if plan.problems:
+        flow += [para(w.text("problems_title"), _H2)]
+        blocking_label = w.text("labels.blocking")
+        flow += [para((blocking_label if p.blocking else "") + p.message, _BODY) for p in plan.problems]
+    if plan.warnings:
+        flow += [para(w.text("warnings_title"), _H2)] + [para(m, _BODY) for m in plan.warnings]
+    flow += [PageBreak(), para(w.text("summary_title"), _H1), para(w.text("summary_note"), _BODY)]
+    flow += [para(w.text("labels.inputs_title"), _H2), _inputs(plan, w)]
+    if plan.exhibits:
+        flow += [para(w.text("labels.exhibits_title"), _H2), _exhibits(plan, w)]
+
+    def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
+        footer(canvas, w.text("labels.footer", page=number, pages=total), font="Helvetica", size=8)
+
+    return render(flow, title=w.text("title"), decorate=decorate, top=0.75 * inch)
+
+
+def _steps(plan: Plan, w: Wording, values: dict[str, str]) -> list[str]:
+    key = "declaration_step_signed" if plan.signed_declaration else "declaration_step_draft"
+    rule_id = w.get(f"fees.{plan.category.id}", None) or w.text("fees.default")
+    rule = next((r for r in dated_rules() if r.id == rule_id), None)
+    fee = {"fee": rule.value, "fee_as_of": long_date(rule.as_of), "fee_source": rule.source} if rule else \
+        {"fee": w.text("fee_unknown"), "fee_as_of": "-", "fee_source": "-"}
+    return w.lines("steps", declaration_step=w.text(key, **values), **fee)
+
+
+def _table(rows: list[list[str]], widths: list[float], *, hash_column: int | None = None) -> Table:
+    def body_style(column: int) -> ParagraphStyle:
+        return _HASH if column == hash_column else _CELL
+
+    data = [[cell(v, _HEAD if n == 0 else body_style(c), w) for c, (v, w) in enumerate(zip(row, widths))]
+            for n, row in enumerate(rows)]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    fonts = [("FONT", (0, 0), (-1, -1), "Helvetica", 8.5, 10), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5, 10)]
+    if hash_column is not None:
+        fonts.append(("FONT", (hash_column, 1), (hash_column, -1), "Courier", 6, 10))
+    table.setStyle(TableStyle(fonts + [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def _numbers(plan: Plan, first: int, last: int) -> str:
+    return plan.number_label(first) if first == last else f"{plan.number_label(first)} - {plan.number_label(last)}"
+
+
+def _pages(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _contents(plan: Plan, w: Wording) -> Table:
+    rows: list[list[str]] = [list(w.raw("labels.contents_columns"))]
+
+    def add(label: str, first: Part, last: Part) -> None:
+        numbers = w.text("labels.not_mailed") if first.first_number is None else \
+            _numbers(plan, first.first_number, (last.first_number or 0) + last.pages - 1)
+        rows.append([label, _pages(first.first_page, last.last_page), numbers])
+
+    for section in plan.sections:
+        if section.kind == "exhibits":
+            for exhibit in plan.exhibits:
+                add(exhibit.separator.title, exhibit.separator, exhibit.contents[-1])
+        elif section.kind == "forms":
+            for part in section.parts:
+                add(part.title, part, part)
+        elif section.parts:
+            add(section.title or section.kind, section.parts[0], section.parts[-1])
+    return _table(rows, [3.6 * inch, 1.1 * inch, 2.2 * inch])
+
+
+def _inputs(plan: Plan, w: Wording) -> Table:
+    rows: list[list[str]] = [list(w.raw("labels.inputs_columns"))]
+    for part in plan.parts:
+        if part.kind is not PartKind.RECORD or part.record is None:
+            continue
+        if part.exhibit is not None:
+            where = w.text("labels.exhibit_place", letter=part.exhibit.letter)
+        elif part.item is not None:
+            where = w.text("labels.form_place")
+        else:
+            where = w.text("labels.declaration_place")
+        source_hash = plan.input_hashes.get(part.record.id, part.record.sha256)
+        rows.append([where, part.record.path, str(part.pages), source_hash])
+    return _table(rows, [0.65 * inch, 2.13 * inch, 0.42 * inch, 3.3 * inch], hash_column=3)
+
+
+def _exhibits(plan: Plan, w: Wording) -> Table:
+    rows: list[list[str]] = [list(w.raw("labels.exhibits_columns"))]
+    for exhibit in plan.exhibits:
+        numbers = _numbers(plan, exhibit.first_number, exhibit.last_number)
+        rows.append([exhibit.letter, exhibit.title, _pages(exhibit.first_page, exhibit.last_page), numbers])
+    return _table(rows, [0.6 * inch, 3.6 * inch, 0.9 * inch, 1.8 * inch])

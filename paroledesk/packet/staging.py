@@ -1,0 +1,99 @@
+"""Writing the export folder all at once: files go into a hidden temporary folder beside the
+destination, which is renamed into place only when everything is written. On any error or
+cancel the temporary folder, and any parent folder the export created, is removed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .errors import ExportError
+
+
+def check_destination(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ExportError(f"{out} already exists and is not empty; choose another export folder.")
+
+
+def next_free(folder: Path, stem: str) -> Path:
+    n = 1
+    while (folder / f"{stem}-{n}").exists():
+        n += 1
+    return folder / f"{stem}-{n}"
+
+
+@contextmanager
+def staged_folder(out: Path) -> Iterator[Path]:
+    """Yield a temporary folder; on success it becomes `out`."""
+    check_destination(out)
+    created = _make_parents(out.parent)
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+    except OSError as exc:
+        _remove_empty(created)
+        raise ExportError(f"{out.parent} cannot be written to ({exc.strerror or exc}).") from None
+    try:
+        yield temp
+        _publish(temp, out)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        _remove_empty(created)
+        raise
+
+
+def _publish(temp: Path, out: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o777 & ~umask)  # mkdtemp makes it private; the export is an ordinary folder
+    for child in temp.iterdir():
+        try:
+            with child.open("r+b") as handle:
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise ExportError(f"{child.name} could not be written to disk ({exc.strerror or exc}).") from None
+    check_destination(out)
+    try:
+        if out.exists():
+            out.rmdir()  # an empty folder the user named
+        os.replace(temp, out)
+    except OSError as exc:
+        raise ExportError(f"The export could not be moved into {out} ({exc.strerror or exc}).") from None
+    _fsync_dir(out.parent)
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    missing = []
+    for parent in [folder, *folder.parents]:
+        if parent.exists():
+            break
+        missing.append(parent)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{folder} cannot be created ({exc.strerror or exc}).") from None
+    return missing  # deepest first
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
