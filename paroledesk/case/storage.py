@@ -84,7 +84,7 @@ def write_bytes_atomic(target: Path, payload: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def sweep_temp_files(root: Path) -> None:
@@ -121,7 +121,7 @@ def _backup_hint(root: Path) -> str:
     return f"; the newest good backup is {backup}" if backup else ""
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..case.storage import fsync_dir
 from .errors import ExportError
 
 
@@ -62,7 +63,7 @@ def _publish(temp: Path, out: Path) -> None:
         os.replace(temp, out)
     except OSError as exc:
         raise ExportError(f"The export could not be moved into {out} ({exc.strerror or exc}).") from None
-    _fsync_dir(out.parent)
+    fsync_dir(out.parent)
 
 
 def _make_parents(folder: Path) -> list[Path]:
@@ -85,15 +86,3 @@ def _remove_empty(folders: list[Path]) -> None:
         except OSError:
             return
 
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
