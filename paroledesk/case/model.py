@@ -72,6 +72,7 @@ class Interpreter:
 @dataclass
 class Filing:
     bates_prefix: str = "PD"
+    address: str = ""  # where the packet is mailed, copied from USCIS's "Where to file" page
 
 
 FACT_SECTIONS: dict[str, type] = {

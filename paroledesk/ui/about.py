@@ -51,7 +51,9 @@ class AboutDialog(QDialog):
             f"<table cellpadding='3'><tr><th align='left'>Library</th><th align='left'>Licence</th>"
             f"<th align='left'>Used for</th></tr>{rows}</table>"
             "<p>Qt and PySide6 are used under the GNU Lesser General Public License v3; "
-            "you may replace them with your own build.</p>")
+            "you may replace them with your own build.</p>"
+            "<p>The generated pages use the Liberation Serif and Sans typefaces, shipped in "
+            "resources/fonts under the SIL Open Font License 1.1.</p>")
         self.licences.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -97,3 +97,10 @@ def test_where_the_declaration_is_signed_must_be_known(case_root, inside, expect
         folder.set_fact("signing.inside_us", inside)
         assert folder.case.signing.inside_us is expected
         assert not any("inside or outside the United States" in m for m in _messages(folder))
+
+
+def test_a_missing_filing_address_is_a_warning_until_set(sample_case):
+    with CaseFolder.open(sample_case) as folder:
+        assert any("no filing address" in m for m in _messages(folder, severity=Severity.WARNING))
+        folder.set_fact("filing.address", "Attn: HP\nP.O. Box 650000\nDallas, TX 75265")
+        assert not any("no filing address" in m for m in _messages(folder))

@@ -130,6 +130,7 @@ def build_case(root: Path, files: Path) -> Path:
             "attorney.phone": "713-555-0199", "attorney.email": "jb@example.com",
             "requestor.name": "Ana Lopez", "beneficiary.date_of_birth": "2019-04-03",
             "beneficiary.citizenship": "Honduras", "filing.bates_prefix": "LOPEZ",
+            "filing.address": "USCIS, Attn: HP\nP.O. Box 650000\nDallas, TX 75265",
         }.items():
             folder.set_fact(key, value)
         for prompt, text in STATEMENT.items():

@@ -7,6 +7,7 @@ from reportlab.platypus import Spacer
 from ...case import language_name
 from ..plan import Part, Plan, record_title
 from ..wording import Wording, long_date
+from .fonts import SERIF_BOLD
 from .layout import centered, para, render, style
 
 
@@ -29,7 +30,7 @@ def render_certificate(plan: Plan, part: Part) -> bytes:
     values["original_date_clause"] = w.text("original_date_clause", **values) if source.date else ""
     body = style("certificate-body", size=12, leading=18, space_after=12)
     flow = [
-        para(w.text("title"), centered("certificate-title", font="Times-Bold", size=16, space_after=4)),
+        para(w.text("title"), centered("certificate-title", font=SERIF_BOLD, size=16, space_after=4)),
         para(w.text("basis"), centered("certificate-basis", size=10, space_after=28)),
     ]
     flow += [para(line, body) for line in w.lines("body", **values)]

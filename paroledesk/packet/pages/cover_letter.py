@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table
 
 from ..plan import Part, Plan
 from ..wording import Wording, long_date
+from .fonts import SERIF, SERIF_BOLD
 from .layout import footer, para, render, style
 
 
@@ -21,6 +22,7 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
         "category_summary": plan.category.summary,
         "legal_basis": plan.category.legal_basis,
         "beneficiary_name": beneficiary.name.strip(),
+        "filing_address": case.filing.address.strip() or w.text("filing_address_missing"),
         "beneficiary_dob": long_date(beneficiary.date_of_birth) if beneficiary.date_of_birth else "",
         "beneficiary_citizenship": beneficiary.citizenship.strip(),
         "a_number": beneficiary.a_number.strip(),
@@ -40,7 +42,7 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
     flow += [para(w.text("date", **values), body), Spacer(1, 2)]
     flow += [para("\n".join(w.lines("addressee", **values)), style("letter-address", size=11, leading=13.5, space_after=10))]
     flow += [para("\n".join(w.lines("subject", **values)),
-                  style("letter-subject", font="Times-Bold", size=11, leading=13.5, space_after=10))]
+                  style("letter-subject", font=SERIF_BOLD, size=11, leading=13.5, space_after=10))]
     flow += [para(w.text("salutation"), body)]
     flow += [para(line, body) for line in w.lines("body", **values)]
     flow += [para(w.text("contents_title"), body), _contents(plan, w), Spacer(1, 6)]
@@ -71,7 +73,7 @@ def _letterhead(plan: Plan, has_attorney: bool) -> list[Flowable]:
     if not lines:
         return [Spacer(1, 24)]
     head = style("letterhead", align=TA_CENTER, leading=12.5, size=10.5)
-    name = style("letterhead-name", align=TA_CENTER, font="Times-Bold", size=14, leading=17)
+    name = style("letterhead-name", align=TA_CENTER, font=SERIF_BOLD, size=14, leading=17)
     flow: list[Flowable] = [para(lines[0], name)]
     flow += [para(line, head) for line in lines[1:]]
     return flow + [Spacer(1, 2), HRFlowable(width="100%", thickness=0.75, spaceAfter=10)]
@@ -99,7 +101,7 @@ def _contents(plan: Plan, w: Wording) -> Table:
         numbers = first_label if first_label == last_label else w.text("pages", first=first_label, last=last_label)
         data.append([f"{n}.", para(label, cell), para(numbers, cell)])
     table = Table(data or [["", "", ""]], colWidths=[0.35 * inch, 3.95 * inch, 2.2 * inch], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (0, -1), "Times-Roman", 10),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (0, -1), SERIF, 10),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                ("TOPPADDING", (0, 0), (-1, -1), 0.5)]))
     return table

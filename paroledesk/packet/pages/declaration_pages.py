@@ -9,10 +9,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..declaration import Declaration
 from ..plan import Part, Plan
+from .fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from .layout import PAGE_HEIGHT, PAGE_WIDTH, diagonal_mark, footer, para, render, style
 
-# Times New Roman in Word; reportlab's built-in Times is the same design, without embedding.
-_FONTS = {"regular": "Times-Roman", "bold": "Times-Bold"}
+# Times New Roman in Word; Liberation Serif has the same metrics, so lines break alike.
+_FONTS = {"regular": SERIF, "bold": SERIF_BOLD}
 
 
 def render_declaration(plan: Plan, part: Part) -> bytes:
@@ -45,11 +46,11 @@ def declaration_pdf(d: Declaration) -> bytes:
     def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
         diagonal_mark(canvas, d.draft_mark, size=54)
         canvas.saveState()
-        canvas.setFont("Helvetica-Bold", 11)
+        canvas.setFont(SANS_BOLD, 11)
         canvas.setFillColorRGB(0.75, 0.0, 0.0)
         canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, d.draft_mark)
-        canvas.setFont("Helvetica", 8)
-        for n, line in enumerate(simpleSplit(d.draft_note, "Helvetica", 8, PAGE_WIDTH - 144)[:2]):
+        canvas.setFont(SANS, 8)
+        for n, line in enumerate(simpleSplit(d.draft_note, SANS, 8, PAGE_WIDTH - 144)[:2]):
             canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 52 - 10 * n, line)
         canvas.restoreState()
         footer(canvas, f"{before}{number}{between}{total}{after}", size=10)

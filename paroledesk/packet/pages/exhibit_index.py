@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..plan import Exhibit, Part, PartKind, Plan
 from ..wording import short_date
+from .fonts import SERIF, SERIF_BOLD
 from .layout import cell, centered, footer, para, render, style
 
 _WIDTHS = [0.6 * inch, 2.35 * inch, 0.95 * inch, 0.5 * inch, 2.1 * inch]
@@ -16,7 +17,7 @@ _WIDTHS = [0.6 * inch, 2.35 * inch, 0.95 * inch, 0.5 * inch, 2.1 * inch]
 
 def render_index(plan: Plan, part: Part) -> bytes:
     w = plan.settings.wording
-    flow: list[Flowable] = [para(w.text("index.title"), centered("index-title", font="Times-Bold", size=16, space_after=4))]
+    flow: list[Flowable] = [para(w.text("index.title"), centered("index-title", font=SERIF_BOLD, size=16, space_after=4))]
     matter = w.text("index.matter", beneficiary_name=plan.case.beneficiary.name.strip())
     flow.append(para(matter, centered("index-matter", size=12, space_after=18)))
     if not plan.exhibits:
@@ -34,7 +35,7 @@ def render_index(plan: Plan, part: Part) -> bytes:
 
 
 def _table(plan: Plan, columns: list[str]) -> Table:
-    main = style("index-main", font="Times-Bold", size=10.5, leading=12.5)
+    main = style("index-main", font=SERIF_BOLD, size=10.5, leading=12.5)
     sub = style("index-sub", size=10, leading=12)
     data: list[list[object]] = [[cell(c, main, w) for c, w in zip(columns[:5], _WIDTHS)]]
     exhibit_rows, record_rows = [], []
@@ -52,14 +53,14 @@ def _table(plan: Plan, columns: list[str]) -> Table:
             data.append([cell(v, sub, w - 10 if n == 1 else w) for n, (v, w) in enumerate(zip(values, _WIDTHS))])
     table = Table(data, colWidths=_WIDTHS, repeatRows=1, hAlign="CENTER")
     commands = [
-        ("FONT", (0, 0), (-1, -1), "Times-Roman", 10, 12),
-        ("FONT", (0, 0), (-1, 0), "Times-Bold", 10.5, 12.5),
+        ("FONT", (0, 0), (-1, -1), SERIF, 10, 12),
+        ("FONT", (0, 0), (-1, 0), SERIF_BOLD, 10.5, 12.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.9, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    commands += [("FONT", (0, row), (-1, row), "Times-Bold", 10.5, 12.5) for row in exhibit_rows]
+    commands += [("FONT", (0, row), (-1, row), SERIF_BOLD, 10.5, 12.5) for row in exhibit_rows]
     commands += [("LINEABOVE", (0, row), (-1, row), 0.4, colors.grey) for row in exhibit_rows[1:]]
     commands += [("TOPPADDING", (0, row), (-1, row), 6) for row in exhibit_rows]
     commands += [("LEFTPADDING", (1, row), (1, row), 13) for row in record_rows]  # records indented

@@ -12,15 +12,16 @@ from ...case import ItemState
 from ...case.rules import dated_rules
 from ..plan import Part, PartKind, Plan
 from ..wording import Wording, long_date
+from .fonts import SANS, SANS_BOLD
 from .layout import cell, footer, para, render, style
 
-_H1 = style("instr-h1", font="Helvetica-Bold", size=15, leading=19, space_after=4)
-_H2 = style("instr-h2", font="Helvetica-Bold", size=11.5, leading=14, space_before=12, space_after=4)
-_BODY = style("instr-body", font="Helvetica", size=9.5, leading=12, space_after=3)
-_CELL = style("instr-cell", font="Helvetica", size=8.5, leading=10)
-_HEAD = style("instr-head", font="Helvetica-Bold", size=8.5, leading=10)
+_H1 = style("instr-h1", font=SANS_BOLD, size=15, leading=19, space_after=4)
+_H2 = style("instr-h2", font=SANS_BOLD, size=11.5, leading=14, space_before=12, space_after=4)
+_BODY = style("instr-body", font=SANS, size=9.5, leading=12, space_after=3)
+_CELL = style("instr-cell", font=SANS, size=8.5, leading=10)
+_HEAD = style("instr-head", font=SANS_BOLD, size=8.5, leading=10)
 _HASH = style("instr-hash", font="Courier", size=6, leading=10)
-_ALERT = style("instr-alert", font="Helvetica-Bold", size=10.5, leading=13, space_after=6)
+_ALERT = style("instr-alert", font=SANS_BOLD, size=10.5, leading=13, space_after=6)
 
 
 def render_instructions(plan: Plan, part: Part) -> bytes:
@@ -35,7 +36,7 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
     flow += [para(w.text("contents_title"), _H2), _contents(plan, w), para(w.text("contents_note"), _BODY)]
     flow += [para(w.text("steps_title"), _H2)]
     for n, step in enumerate(_steps(plan, w, values), start=1):
-        flow.append(para(f"{n}. {step}", style(f"instr-step-{n}", font="Helvetica", size=9.5, leading=12,
+        flow.append(para(f"{n}. {step}", style(f"instr-step-{n}", font=SANS, size=9.5, leading=12,
                                                indent=14, first_indent=-14, space_after=3)))
     if plan.category.filing_note:
         flow += [para(w.text("where_title"), _H2), para(plan.category.filing_note, _BODY)]
@@ -55,7 +56,7 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
         flow += [para(w.text("labels.exhibits_title"), _H2), _exhibits(plan, w)]
 
     def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
-        footer(canvas, w.text("labels.footer", page=number, pages=total), font="Helvetica", size=8)
+        footer(canvas, w.text("labels.footer", page=number, pages=total), font=SANS, size=8)
 
     return render(flow, title=w.text("title"), decorate=decorate, top=0.75 * inch)
 
@@ -76,7 +77,7 @@ def _table(rows: list[list[str]], widths: list[float], *, hash_column: int | Non
     data = [[cell(v, _HEAD if n == 0 else body_style(c), w) for c, (v, w) in enumerate(zip(row, widths))]
             for n, row in enumerate(rows)]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    fonts = [("FONT", (0, 0), (-1, -1), "Helvetica", 8.5, 10), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5, 10)]
+    fonts = [("FONT", (0, 0), (-1, -1), SANS, 8.5, 10), ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8.5, 10)]
     if hash_column is not None:
         fonts.append(("FONT", (hash_column, 1), (hash_column, -1), "Courier", 6, 10))
     table.setStyle(TableStyle(fonts + [

@@ -17,6 +17,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from .fonts import SANS_BOLD, SERIF, register_fonts
+
+register_fonts()
+
 PAGE_WIDTH, PAGE_HEIGHT = letter
 MARGIN = inch
 FOOTER_Y = 48  # above the 36-point strip the stamps use
@@ -30,7 +34,7 @@ def text(value: str) -> str:
     return escape(value)
 
 
-def style(name: str, *, font: str = "Times-Roman", size: float = 12, leading: float | None = None,
+def style(name: str, *, font: str = SERIF, size: float = 12, leading: float | None = None,
           align: int = 0, space_after: float = 0, space_before: float = 0, indent: float = 0,
           first_indent: float = 0) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25,
@@ -100,7 +104,7 @@ def draw_page(draw: Callable[[Canvas], None], *, title: str) -> bytes:
     return out.getvalue()
 
 
-def footer(canvas: Canvas, value: str, *, font: str = "Times-Roman", size: float = 9) -> None:
+def footer(canvas: Canvas, value: str, *, font: str = SERIF, size: float = 9) -> None:
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, value)
@@ -112,7 +116,7 @@ def diagonal_mark(canvas: Canvas, value: str, *, size: float = 60, alpha: float 
     canvas.saveState()
     canvas.setFillColorRGB(0.5, 0.5, 0.5)
     canvas.setFillAlpha(alpha)
-    canvas.setFont("Helvetica-Bold", size)
+    canvas.setFont(SANS_BOLD, size)
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(45)
     canvas.drawCentredString(0, -size / 3, value)

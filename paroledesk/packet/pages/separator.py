@@ -7,6 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..plan import Exhibit, Part, PartKind, Plan, record_title
 from ..wording import short_date
+from .fonts import SERIF, SERIF_BOLD
 from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, draw_page
 
 _MAX_LISTED = 18
@@ -27,20 +28,20 @@ def render_separator(plan: Plan, part: Part) -> bytes:
     def draw(canvas: Canvas) -> None:
         width = PAGE_WIDTH - 2 * MARGIN
         y = PAGE_HEIGHT * 0.62
-        canvas.setFont("Times-Bold", 54)
+        canvas.setFont(SERIF_BOLD, 54)
         canvas.drawCentredString(PAGE_WIDTH / 2, y, heading)
         y -= 44
-        canvas.setFont("Times-Roman", 20)
-        for line in simpleSplit(exhibit.title, "Times-Roman", 20, width)[:4]:
+        canvas.setFont(SERIF, 20)
+        for line in simpleSplit(exhibit.title, SERIF, 20, width)[:4]:
             canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
             y -= 25
         y -= 8
-        canvas.setFont("Times-Roman", 13)
+        canvas.setFont(SERIF, 13)
         canvas.drawCentredString(PAGE_WIDTH / 2, y, f"{pages}    {numbers}")
         y -= 36
-        canvas.setFont("Times-Roman", 11)
+        canvas.setFont(SERIF, 11)
         for entry in listed:
-            for line in simpleSplit(entry, "Times-Roman", 11, width)[:2]:
+            for line in simpleSplit(entry, SERIF, 11, width)[:2]:
                 canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
                 y -= 14
 

@@ -1,0 +1,43 @@
+"""The typefaces of the generated pages, embedded from resources/fonts/.
+
+reportlab's built-in Times and Helvetica only cover Windows-1252, so a Vietnamese, Polish
+or Cyrillic name would print as black boxes. Liberation Serif and Sans (SIL OFL 1.1) have
+the same metrics as Times and Helvetica and cover Latin, Greek and Cyrillic; reportlab
+embeds only the glyphs each page uses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ...data import resources_dir
+
+SERIF = "ParoleDesk-Serif"
+SERIF_BOLD = "ParoleDesk-Serif-Bold"
+SERIF_ITALIC = "ParoleDesk-Serif-Italic"
+SANS = "ParoleDesk-Sans"
+SANS_BOLD = "ParoleDesk-Sans-Bold"
+
+_FILES = {
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SANS: "LiberationSans-Regular.ttf",
+    SANS_BOLD: "LiberationSans-Bold.ttf",
+}
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    folder = resources_dir() / "fonts"
+    for name, file in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    # So <b> and <i> in paragraph markup pick the matching face.
+    for bold, italic, face in ((0, 0, SERIF), (1, 0, SERIF_BOLD), (0, 1, SERIF_ITALIC), (1, 1, SERIF_BOLD)):
+        addMapping(SERIF, bold, italic, face)
+    for bold, italic, face in ((0, 0, SANS), (1, 0, SANS_BOLD), (0, 1, SANS), (1, 1, SANS_BOLD)):
+        addMapping(SANS, bold, italic, face)
