@@ -138,7 +138,7 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
     if case.signing.inside_us is None:
         out.append(Problem(Severity.BLOCKING, "Say whether the declaration will be signed inside or outside the United States; it decides the 28 U.S.C. 1746 wording.", None))
     if not case.filing.address.strip():
-        out.append(Problem(Severity.WARNING, "The cover letter has no filing address; copy it from the USCIS Form I-131 'Where to file' page into the case fact filing.address.", None))
+        out.append(Problem(Severity.WARNING, "The cover letter has no filing address; copy it from the USCIS Form I-131 'Where to file' page into Case facts, Filing, Address (filing.address).", None))
     if not case.declarant.name.strip():
         out.append(Problem(Severity.BLOCKING, "The declarant's name is not set.", None))
     if case.declarant.language not in ("", "en") and not case.interpreter.name.strip():

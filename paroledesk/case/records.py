@@ -71,6 +71,8 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
         except OSError as exc:
             raise RecordError(f"{source} cannot be read ({exc.strerror or exc}).") from None
         kind = kind_of(inspection.media_type)
+        if inspection.size == 0:
+            raise RecordError(f"{source.name} is empty (0 bytes).")
         if kind is None:
             raise RecordError(f"{source.name} is not a PDF or an image ParoleDesk can read.")
         if kind not in item.kinds:

@@ -91,3 +91,11 @@ def test_record_details_are_validated(case_root, make_pdf):
             folder.update_record(record.id, translation_of=record.id)
         folder.update_record(record.id, title="Lab results", language="es")
         assert folder.case.records[record.id].language == "es"
+
+
+def test_an_empty_file_is_refused_as_empty(case_root, tmp_path):
+    empty = tmp_path / "blank.pdf"
+    empty.write_bytes(b"")
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        with pytest.raises(RecordError, match=r"^blank.pdf is empty \(0 bytes\)\.$"):
+            folder.attach("physician-letter", [empty])
