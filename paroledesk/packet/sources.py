@@ -155,7 +155,9 @@ def check_page(page: PageObject) -> None:
     streams = contents if isinstance(contents, ArrayObject) else [contents]
     for stream in streams:
         stream = stream.get_object()
-        if isinstance(stream, StreamObject):
+        # An unfiltered stream (qpdf --qdf, hand-made PDFs) has nothing to decode, and
+        # pypdf 7's decode_stream_data wrongly rejects it as "Unsupported filter ()".
+        if isinstance(stream, StreamObject) and stream.get("/Filter") is not None:
             decode_stream_data(stream)
 
 
