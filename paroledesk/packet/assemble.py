@@ -88,7 +88,9 @@ def _release(writer: PdfWriter, reader: PdfReader) -> None:
     reset_translation) and its map of merged pages, which only serves to re-link
     annotations; annotations are flattened here, so that map is cleared too."""
     writer.reset_translation(reader)
-    writer._merged_in_pages.clear()
+    merged = getattr(writer, "_merged_in_pages", None)
+    if merged is not None:
+        merged.clear()
 
 
 def _placement(source: PageObject, part: Part, plan: Plan) -> Placement:
