@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
@@ -92,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # usage errors and --help: return the code instead of raising
         return int(exit_.code or 0)
     handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+    _interrupt_on_sigterm()
     try:
         return handler(args)
     except CaseError as exc:
@@ -105,9 +108,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _interrupt_on_sigterm() -> None:
+    """A `kill` lands like Ctrl+C, so a half-built export is cleaned up on the way out."""
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def _open_app(args: list[str]) -> int:
     if len(args) > 1:
         print("paroledesk: give at most one case folder to open.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args and not Path(args[0]).is_dir():
+        print(f"paroledesk: '{args[0]}' is neither a command nor a folder "
+              f"(commands: {', '.join(COMMANDS)}).", file=sys.stderr)
         return EXIT_BAD_INPUT
     from .ui.app import run_app  # only the desktop app loads Qt
 
@@ -200,6 +216,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 if problem.blocking:
                     print(f"  - {problem.message}", file=sys.stderr)
             return EXIT_NOT_READY
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         _print_json(result.to_json())
     else:

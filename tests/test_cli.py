@@ -88,3 +88,34 @@ def test_the_installed_entry_point_runs_headless_without_loading_qt(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
     assert "humanitarian-medical" in result.stdout
+
+
+def test_a_mistyped_command_is_a_usage_error_without_loading_qt(capsys):
+    code, _, err = run(capsys, "stauts")
+    assert code == 2 and "'stauts' is neither a command nor a folder" in err and err.count("\n") == 1
+
+
+def test_a_hand_made_loop_of_translations_stops_the_export_with_one_sentence(capsys, sample_case, tmp_path):
+    data = json.loads((sample_case / "case.json").read_text())
+    translation = next(rid for rid, r in data["records"].items() if r["translation_of"])
+    data["records"][data["records"][translation]["translation_of"]]["translation_of"] = translation
+    (sample_case / "case.json").write_text(json.dumps(data))
+    code, _, err = run(capsys, "export", sample_case, "--draft", "--out", tmp_path / "out")
+    assert code == 2 and "translation of another translation" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_control_characters_typed_into_the_statement_are_dropped(capsys, sample_case):
+    assert run(capsys, "set", sample_case, "statement.who-i-am", "My name\x07 is\x1b Tomas.")[0] == 0
+    assert json.loads((sample_case / "case.json").read_text())["statement"]["who-i-am"] == "My name is Tomas."
+
+
+def test_a_read_only_case_folder_is_named_not_a_traceback(capsys, sample_case, monkeypatch):
+    from paroledesk.case import lock
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(lock.os, "open", refuse)
+    code, _, err = run(capsys, "tick", sample_case, "g-1145")
+    assert code == 2 and "cannot be written here (Permission denied)" in err

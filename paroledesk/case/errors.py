@@ -30,6 +30,10 @@ class CaseLockedError(CaseError):
         self.holder = holder
 
 
+class CaseNotWritableError(CaseError):
+    """The case folder (or its .paroledesk/) cannot be written: a read-only share or stick."""
+
+
 class ReadOnlyCaseError(CaseError):
     """A write was attempted on a case opened read-only."""
 

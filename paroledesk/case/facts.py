@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from .checklist import Category
@@ -15,12 +16,25 @@ _TRUE = {"yes", "true", "1", "inside", "inside-us", "us", "y"}
 _FALSE = {"no", "false", "0", "outside", "outside-us", "n"}
 
 
+# Characters XML (and so the DOCX) cannot hold: C0 controls other than tab and newlines.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_text(value: str, what: str) -> str:
+    """Text as a document can hold it: stray control characters dropped; undecodable bytes
+    (lone surrogates from a non-UTF-8 terminal or file name) refused."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise CaseError(f"The {what} contains bytes that are not valid text (UTF-8); retype it.")
+    return _NOT_XML.sub("", value)
+
+
 def fact_keys() -> list[str]:
     return [f"{section}.{f.name}" for section, cls in FACT_SECTIONS.items() for f in dataclasses.fields(cls)]
 
 
 def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
     section, _, name = key.partition(".")
+    value = clean_text(value, key)
     if section == "statement":
         prompts = {p.id for p in category.prompts}
         if name not in prompts:
@@ -55,9 +69,12 @@ def parse_inside_us(value: str) -> bool | None:
     raise CaseError(f"signing.inside_us must be 'inside' or 'outside' the United States, not '{value}'.")
 
 
-def validate_record_fields(case: Case, *, own_id: str | None = None, date: str | None = None,
+def validate_record_fields(case: Case, *, own_id: str | None = None, title: str | None = None,
+                           date: str | None = None,
                            language: str | None = None, translation_of: str | None = None) -> dict[str, Any]:
     fields: dict[str, Any] = {}
+    if title is not None:
+        fields["title"] = clean_text(title, "record title")
     if date is not None:
         if date:
             try:
@@ -72,6 +89,10 @@ def validate_record_fields(case: Case, *, own_id: str | None = None, date: str |
             raise UnknownItemError(f"There is no record '{translation_of}' to be the original of this translation.")
         if translation_of and translation_of == own_id:
             raise CaseError("A record cannot be the translation of itself.")
+        if translation_of and case.records[translation_of].translation_of is not None:
+            raise CaseError(f"Record {translation_of} is itself a translation; choose the original document instead.")
+        if translation_of and own_id is not None and case.translations_of(own_id):
+            raise CaseError(f"Record {own_id} has translations of its own, so it cannot also be a translation.")
         fields["translation_of"] = translation_of or None
     return fields
 

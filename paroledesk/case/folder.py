@@ -17,6 +17,7 @@ from .checklist import Category, load_category
 from .errors import (
     CaseError,
     CaseLockedError,
+    CaseNotWritableError,
     ReadOnlyCaseError,
     UnknownItemError,
     UnsafePathError,
@@ -39,6 +40,7 @@ class CaseFolder:
         self.category = category
         self._lock = lock
         self.locked_by = locked_by  # set when another writer holds the case
+        self.read_only_reason: str | None = locked_by.describe() if locked_by else None
         self.cache = InspectionCache(root)
 
     # -- opening and closing -------------------------------------------------------------
@@ -57,6 +59,12 @@ class CaseFolder:
             if not fall_back_to_read_only:
                 raise
             return cls(root, case, category, None, locked_by=exc.holder)
+        except CaseNotWritableError as exc:
+            if not fall_back_to_read_only:
+                raise
+            folder = cls(root, case, category, None)
+            folder.read_only_reason = exc.message
+            return folder
         storage.sweep_temp_files(root)
         return cls(root, case, category, lock)
 
@@ -101,7 +109,7 @@ class CaseFolder:
 
     def save(self) -> None:
         if self.read_only:
-            who = f" ({self.locked_by.describe()})" if self.locked_by else ""
+            who = f" ({self.read_only_reason})" if self.read_only_reason else ""
             raise ReadOnlyCaseError(f"The case at {self.root} is open read-only{who}; the change was not saved.")
         try:
             storage.save_case(self.root, self.case)
@@ -179,7 +187,9 @@ class CaseFolder:
         if self.read_only:
             self.save()
         item = self.category.item(item_id)
-        fields = validate_record_fields(self.case, date=date, language=language, translation_of=translation_of)
+        fields = validate_record_fields(self.case, title=title, date=date, language=language,
+                                        translation_of=translation_of)
+        title = fields.pop("title", None)
         known_paths = {r.path: r for r in self.case.records.values()}
         prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache)
 
@@ -230,12 +240,9 @@ class CaseFolder:
 
     def update_record(self, record_id: str, **changes: Any) -> None:
         record = self.record(record_id)
-        title = changes.pop("title", None)
         fields = validate_record_fields(self.case, own_id=record_id, **changes)
 
         def change() -> None:
-            if title is not None:
-                record.title = title
             for key, value in fields.items():
                 setattr(record, key, value)
 

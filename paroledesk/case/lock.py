@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import CaseLockedError
+from .errors import CaseLockedError, CaseNotWritableError
 
 LOCK_NAME = "lock.json"
 
@@ -40,6 +40,15 @@ class CaseLock:
         return self._held
 
     def acquire(self) -> None:
+        try:
+            self._acquire()
+        except OSError as exc:
+            raise CaseNotWritableError(
+                f"The case at {self.path.parent.parent} cannot be written here ({exc.strerror or exc}); "
+                "it can only be opened read-only."
+            ) from None
+
+    def _acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         me = _me()
         payload = json.dumps(me.__dict__).encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -42,6 +43,8 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     today = today or dt.date.today()
     problems: list[Problem] = []
     problems += _checklist_problems(folder)
+    problems += _stray_item_problems(folder)
+    problems += _duplicate_problems(folder)
     problems += _record_problems(folder)
     problems += _statement_problems(folder)
     problems += _data_age_problems(folder, today)
@@ -92,6 +95,9 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
         except OSError:
             out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} cannot be read.", item_id, record.id))
             continue
+        if not os.access(path, os.R_OK):
+            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} cannot be read (no permission).", item_id, record.id))
+            continue
         if found.sha256 != record.sha256:
             out.append(Problem(Severity.BLOCKING, f"{label}: {record.path} has changed on disk since it was attached; re-attach it or restore the original.", item_id, record.id))
         elif found.problem:
@@ -104,8 +110,32 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
             original = case.records.get(record.translation_of)
             if original is None:
                 out.append(Problem(Severity.BLOCKING, f"{label} is marked as the translation of a record that no longer exists.", item_id, record.id))
+            elif original.translation_of is not None or original.id == record.id:
+                out.append(Problem(Severity.BLOCKING, f"{label} is marked as the translation of another translation; point it at the original document.", item_id, record.id))
             elif not case.translator.name.strip():
                 out.append(Problem(Severity.BLOCKING, f"{label}: the translator's certificate needs the translator's name (case fact translator.name).", item_id, record.id))
+    return out
+
+
+def _stray_item_problems(folder: "CaseFolder") -> list[Problem]:
+    """Records filed under an item the category's checklist no longer has (forms/ changed)."""
+    out = []
+    for item_id, progress in folder.case.items.items():
+        if folder.category.has_item(item_id):
+            continue
+        for record in folder.case.records_of(item_id):
+            out.append(Problem(Severity.BLOCKING, f"{record.title or record.path} is filed under '{item_id}', which the {folder.category.title} checklist no longer has; file it under another item.", None, record.id))
+    return out
+
+
+def _duplicate_problems(folder: "CaseFolder") -> list[Problem]:
+    """The same file attached twice would be filed twice."""
+    out = []
+    first_by_hash: dict[str, Record] = {}
+    for record in folder.case.records.values():
+        first = first_by_hash.setdefault(record.sha256, record)
+        if first is not record and record.sha256:
+            out.append(Problem(Severity.WARNING, f"{record.path} is the same file as {first.path}; it will be filed twice.", folder.case.item_of(record.id), record.id))
     return out
 
 
@@ -113,7 +143,7 @@ def _label(folder: "CaseFolder", record: Record, item_id: str | None, letters: d
     title = record.title or record.path
     if item_id and item_id in letters:
         return f"Exhibit {letters[item_id]}, {title}"
-    if item_id:
+    if item_id and folder.category.has_item(item_id):
         return f"{folder.category.item(item_id).title}, {title}"
     return title
 

@@ -19,6 +19,7 @@ from .errors import RecordError
 from .inspect import RECORD_SUFFIXES, Inspection, inspect_file, kind_of, sha256_of
 from .model import Record
 from .paths import relative_inside
+from .storage import default_file_mode
 
 if TYPE_CHECKING:
     from .cache import InspectionCache
@@ -57,6 +58,10 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
         raise RecordError("Name at least one file to attach.")
     checked: list[tuple[Path, str | None, Inspection]] = []
     for source in files:
+        try:
+            str(source).encode("utf-8")
+        except UnicodeEncodeError:
+            raise RecordError(f"{source.name!a} has a file name that is not valid text (UTF-8); rename it and attach it again.") from None
         if not source.exists():
             raise RecordError(f"{source} does not exist.")
         if not source.is_file():
@@ -95,12 +100,18 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
 
 def _copy_in(root: Path, source: Path, inspection: Inspection) -> Attachment:
     folder = root / RECORDS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    target = _free_name(folder, source.name)
-    fd, tmp = tempfile.mkstemp(prefix=".attach-", dir=folder)
-    os.close(fd)
+    if folder.is_symlink() or (folder.exists() and relative_inside(root, folder) is None):
+        raise RecordError(f"{folder} is a link out of the case folder; attached files must stay inside it.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _free_name(folder, source.name)
+        fd, tmp = tempfile.mkstemp(prefix=".attach-", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise RecordError(f"{source.name} could not be copied into {folder} ({exc.strerror or exc}).") from None
     try:
         shutil.copyfile(source, tmp)
+        os.chmod(tmp, default_file_mode())
         sha, _ = sha256_of(Path(tmp))
         if sha != inspection.sha256:
             raise RecordError(f"{source} changed while it was being copied; attach it again.")

@@ -68,27 +68,65 @@ def _parse_v2(data: dict[str, Any]) -> Case:
         raise ValueError("the category is not a name")
     case = Case(category=category)
     for section, cls in FACT_SECTIONS.items():
-        raw = data.get(section) or {}
-        if not isinstance(raw, dict):
-            raise ValueError(f"{section} is not an object")
-        known = {f.name for f in dataclasses.fields(cls)}
-        setattr(case, section, cls(**{k: v for k, v in raw.items() if k in known}))
-    for item_id, raw in (data.get("items") or {}).items():
+        setattr(case, section, cls(**_typed_fields(cls, _object(data.get(section), section), section)))
+    for item_id, raw in _object(data.get("items"), "items").items():
+        raw = _object(raw, f"item {item_id}")
         case.items[str(item_id)] = ItemProgress(
             state=ItemState(raw.get("state", "open")),
-            waiver_reason=str(raw.get("waiver_reason", "")),
-            records=[str(r) for r in raw.get("records", [])],
+            waiver_reason=_text(raw.get("waiver_reason", ""), f"item {item_id} waiver_reason"),
+            records=_text_list(raw.get("records", []), f"item {item_id} records"),
         )
-    for rid, raw in (data.get("records") or {}).items():
-        known = {f.name for f in dataclasses.fields(Record)}
-        fields = {k: v for k, v in raw.items() if k in known}
+    for rid, raw in _object(data.get("records"), "records").items():
+        fields = _typed_fields(Record, _object(raw, f"record {rid}"), f"record {rid}")
         fields["id"] = str(rid)
         case.records[str(rid)] = Record(**fields)
-    statement = data.get("statement") or {}
-    if not isinstance(statement, dict):
-        raise ValueError("statement is not an object")
-    case.statement = {str(k): str(v) for k, v in statement.items()}
+    statement = _object(data.get("statement"), "statement")
+    case.statement = {str(k): _text(v, f"statement {k}") for k, v in statement.items()}
     return case
+
+
+# Which JSON values each annotated dataclass field accepts (annotations are strings here).
+_ACCEPTS: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int": (int,),
+    "int | None": (int, type(None)),
+    "bool | None": (bool, type(None)),
+}
+
+
+def _typed_fields(cls: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """The known fields of `raw`, each checked against the dataclass field's type."""
+    fields: dict[str, Any] = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in raw or field.name == "id":
+            continue
+        value = raw[field.name]
+        accepted = _ACCEPTS[str(field.type)]
+        if not isinstance(value, accepted) or (isinstance(value, bool) and bool not in accepted):
+            raise ValueError(f"{where}: {field.name} has the wrong type ({type(value).__name__})")
+        fields[field.name] = value
+    return fields
+
+
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} is not an object")
+    return value
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{where} is not text")
+    return value
+
+
+def _text_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where} is not a list of record ids")
+    return list(value)
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:

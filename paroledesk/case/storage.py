@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,13 @@ def write_json_atomic(target: Path, data: Any) -> None:
 
 def write_bytes_atomic(target: Path, payload: bytes) -> None:
     """Write a temp file beside `target`, fsync it, rename over `target`, fsync the folder."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = default_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; a colleague on a shared drive must still read it
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -87,11 +93,28 @@ def write_bytes_atomic(target: Path, payload: bytes) -> None:
     fsync_dir(target.parent)
 
 
+def _read_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+# Read once, at import: os.umask can only be read by setting it, which races other threads.
+UMASK = _read_umask()
+
+
+def default_file_mode() -> int:
+    """0666 less the umask: what an ordinary new file gets."""
+    return 0o666 & ~UMASK
+
+
 def sweep_temp_files(root: Path) -> None:
     """Remove temp files a killed save left behind (only the lock holder calls this)."""
     for folder in (root, backups_dir(root)):
         for leftover in folder.glob(".case*.json.*.tmp"):
             leftover.unlink(missing_ok=True)
+    for leftover in (root / "records").glob(".attach-*"):
+        leftover.unlink(missing_ok=True)
 
 
 def _rotate_backups(root: Path, current: Path) -> None:

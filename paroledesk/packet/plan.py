@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from ..case import Case, Category, ChecklistItem, Problem, Record, language_name, lettered_exhibits
 from .declaration import Declaration
+from .errors import ExportError
 from .settings import UNMAILED, PacketSettings
 from .sources import Source
 
@@ -191,6 +192,11 @@ def _exhibit_entries(case: Case, records: tuple[Record, ...]) -> list[tuple[Reco
             entries.append((record, "translation"))
         else:
             entries.append((record, "original" if translations else "record"))
+    missing = [r.path for r in records if r.id not in {entry.id for entry, _ in entries}]
+    if missing:
+        # A translation of a translation, or a loop of them, has no original to stand before.
+        raise ExportError(f"{missing[0]} is marked as a translation of another translation; "
+                          "point it at the original document and export again.")
     return entries
 
 

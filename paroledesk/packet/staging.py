@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..case.storage import fsync_dir
+from ..case.storage import UMASK, fsync_dir
 from .errors import ExportError
 
 
@@ -47,9 +47,7 @@ def staged_folder(out: Path) -> Iterator[Path]:
 
 
 def _publish(temp: Path, out: Path) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o777 & ~umask)  # mkdtemp makes it private; the export is an ordinary folder
+    os.chmod(temp, 0o777 & ~UMASK)  # mkdtemp makes it private; the export is an ordinary folder
     for child in temp.iterdir():
         try:
             with child.open("r+b") as handle:

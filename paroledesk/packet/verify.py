@@ -63,8 +63,16 @@ def verify_export(export_dir: Path) -> VerifyReport:
     return report
 
 
+def _entries(report: VerifyReport, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    entries = data.get(key) or []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        report.mismatches.append(f"The manifest's '{key}' list is damaged.")
+        return []
+    return entries
+
+
 def _check_outputs(report: VerifyReport, data: dict[str, Any]) -> None:
-    for entry in data.get("outputs") or []:
+    for entry in _entries(report, data, "outputs"):
         file_name = str(entry.get("file", ""))
         path = report.export_dir / file_name
         if not file_name or Path(file_name).name != file_name:
@@ -85,7 +93,7 @@ def _check_inputs(report: VerifyReport, data: dict[str, Any]) -> None:
     if case_root is None or not (case_root / "case.json").is_file():
         report.notes.append("The case folder was not found next to this export, so the records were not checked.")
         return
-    for entry in data.get("inputs") or []:
+    for entry in _entries(report, data, "inputs"):
         rel = str(entry.get("path", ""))
         path = (case_root / rel).resolve()
         if not path.is_relative_to(case_root):

@@ -48,8 +48,11 @@ class MainWindow(QMainWindow):
 
         self.readonly_banner = Banner("readonly", closable=False, parent=self)
         if folder.read_only:
-            who = folder.locked_by.describe() if folder.locked_by else "opened read-only"
-            self.readonly_banner.show_message(f"Read-only: {who}. Changes cannot be saved until it is closed there.")
+            if folder.locked_by:
+                self.readonly_banner.show_message(
+                    f"Read-only: {folder.locked_by.describe()}. Changes cannot be saved until it is closed there.")
+            else:
+                self.readonly_banner.show_message(f"Read-only: {folder.read_only_reason or 'opened read-only'}")
         self.error_banner = Banner("error", parent=self)
 
         self.checklist_model = ChecklistModel(self.edits, self)

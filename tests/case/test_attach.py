@@ -99,3 +99,23 @@ def test_an_empty_file_is_refused_as_empty(case_root, tmp_path):
     with CaseFolder.create(case_root, "humanitarian-medical") as folder:
         with pytest.raises(RecordError, match=r"^blank.pdf is empty \(0 bytes\)\.$"):
             folder.attach("physician-letter", [empty])
+
+
+def test_a_copied_record_is_an_ordinary_file_not_a_private_temp(case_root, make_pdf):
+    import stat
+
+    from paroledesk.case.storage import default_file_mode
+
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        (record,) = folder.attach("physician-letter", [make_pdf()])
+    assert stat.S_IMODE((case_root / record.path).stat().st_mode) == default_file_mode()
+
+
+def test_a_records_folder_that_links_out_of_the_case_is_refused(case_root, make_pdf, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        (case_root / "records").symlink_to(elsewhere)
+        with pytest.raises(RecordError, match="is a link out of the case folder"):
+            folder.attach("physician-letter", [make_pdf()])
+    assert not any(elsewhere.iterdir())

@@ -128,3 +128,33 @@ def test_a_save_that_fails_leaves_memory_and_disk_as_they_were(case_root, monkey
             folder.tick("i-131")
         assert folder.case.items["i-131"].state is ItemState.OPEN
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("section, change", [
+    ("signing", {"inside_us": "false"}),
+    ("declarant", {"language": None}),
+    ("beneficiary", {"name": 42}),
+    ("items", {"g-28": {"state": "done", "records": "R001"}}),
+    ("records", {"R001": {"path": 7, "sha256": "", "size": 1, "media_type": "application/pdf", "pages": 1}}),
+    ("records", {"R001": {"path": "a.pdf", "sha256": "", "size": 1, "media_type": "application/pdf", "pages": "3"}}),
+    ("records", ["R001"]),
+])
+def test_a_field_of_the_wrong_type_is_refused_not_guessed(case_root, section, change):
+    path = _started(case_root)
+    data = json.loads(path.read_text())
+    data[section] = change if not isinstance(data.get(section), dict) or not isinstance(change, dict) else {**data[section], **change}
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(CaseFileError, match=r"case\.json is damaged: .*(wrong type|not text|not a list|not an object)"):
+        CaseFolder.open(case_root)
+    assert path.read_bytes() == before
+
+
+def test_a_save_keeps_the_permissions_colleagues_rely_on(case_root):
+    import stat
+
+    path = _started(case_root)
+    path.chmod(0o664)
+    with CaseFolder.open(case_root) as folder:
+        folder.tick("i-131")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664

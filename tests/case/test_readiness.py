@@ -104,3 +104,45 @@ def test_a_missing_filing_address_is_a_warning_until_set(sample_case):
         assert any("no filing address" in m for m in _messages(folder, severity=Severity.WARNING))
         folder.set_fact("filing.address", "Attn: HP\nP.O. Box 650000\nDallas, TX 75265")
         assert not any("no filing address" in m for m in _messages(folder))
+
+
+def test_a_translation_of_a_translation_is_refused_and_blocks_when_hand_edited(sample_case, make_pdf):
+    import json
+
+    from paroledesk.case import CaseError
+
+    with CaseFolder.open(sample_case) as folder:
+        translation = next(r for r in folder.case.records.values() if r.translation_of)
+        original = folder.case.records[translation.translation_of]
+        with pytest.raises(CaseError, match="is itself a translation"):
+            folder.attach("medical-records", [make_pdf("second.pdf")], translation_of=translation.id)
+        other = next(r for r in folder.case.records.values() if r.id not in (original.id, translation.id))
+        with pytest.raises(CaseError, match="has translations of its own"):
+            folder.update_record(original.id, translation_of=other.id)
+    data = json.loads((sample_case / "case.json").read_text())
+    data["records"][original.id]["translation_of"] = translation.id  # a loop, made by hand
+    (sample_case / "case.json").write_text(json.dumps(data))
+    with CaseFolder.open(sample_case, read_only=True) as folder:
+        assert any("translation of another translation" in m for m in _messages(folder, severity=Severity.BLOCKING))
+
+
+def test_records_under_an_item_the_checklist_no_longer_has_block_without_crashing(sample_case):
+    import json
+
+    data = json.loads((sample_case / "case.json").read_text())
+    data["items"]["retired-item"] = data["items"].pop("departure-plan")
+    data["items"]["retired-item"]["records"] = data["items"]["visa-unavailable"]["records"]
+    data["items"]["visa-unavailable"]["records"] = []
+    data["items"]["visa-unavailable"]["state"] = "open"
+    (sample_case / "case.json").write_text(json.dumps(data))
+    with CaseFolder.open(sample_case, read_only=True) as folder:
+        assert any("filed under 'retired-item', which the Urgent medical treatment checklist no longer has" in m
+                   for m in _messages(folder, severity=Severity.BLOCKING))
+
+
+def test_the_same_file_attached_twice_is_a_warning(case_root, make_pdf):
+    letter = make_pdf("letter.pdf")
+    with CaseFolder.create(case_root, "humanitarian-medical") as folder:
+        folder.attach("physician-letter", [letter, letter])
+        assert any("records/letter-2.pdf is the same file as records/letter.pdf" in m
+                   for m in _messages(folder, severity=Severity.WARNING))

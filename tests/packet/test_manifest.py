@@ -83,3 +83,19 @@ def test_verify_fails_after_a_one_byte_change(twice, tmp_path, name):
 def test_verify_refuses_a_folder_that_is_not_an_export(tmp_path):
     with pytest.raises(ExportError, match="not a ParoleDesk export"):
         verify_export(tmp_path)
+
+
+def test_verify_reports_a_damaged_manifest_list_instead_of_crashing(exported, tmp_path):
+    import json
+    import shutil
+
+    from paroledesk.packet import verify_export
+
+    copy = tmp_path / "export"
+    shutil.copytree(exported.result.out, copy)
+    manifest = copy / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["outputs"] = "packet.pdf"
+    manifest.write_text(json.dumps(data))
+    report = verify_export(copy)
+    assert not report.ok and any("'outputs' list is damaged" in m for m in report.mismatches)
