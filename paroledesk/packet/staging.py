@@ -4,8 +4,11 @@ cancel the temporary folder, and any parent folder the export created, is remove
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
+import socket
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,8 +35,9 @@ def staged_folder(out: Path) -> Iterator[Path]:
     """Yield a temporary folder; on success it becomes `out`."""
     check_destination(out)
     created = _make_parents(out.parent)
+    sweep_abandoned(out.parent)
     try:
-        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.{_owner()}.", suffix=".partial", dir=out.parent))
     except OSError as exc:
         _remove_empty(created)
         raise ExportError(f"{out.parent} cannot be written to ({exc.strerror or exc}).") from None
@@ -44,6 +48,40 @@ def staged_folder(out: Path) -> Iterator[Path]:
         shutil.rmtree(temp, ignore_errors=True)
         _remove_empty(created)
         raise
+
+
+_PARTIAL = re.compile(r"^\..+\.([0-9a-f]{8})-(\d+)\.[^.]+\.partial$")
+
+
+def _owner() -> str:
+    """This machine and process, as the temporary folder's name carries them."""
+    host = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
+    return f"{host}-{os.getpid()}"
+
+
+def sweep_abandoned(folder: Path) -> None:
+    """Remove temporary folders left by exports on this machine whose process is gone (a
+    crash or a kill -9): they may hold part of a confidential packet. A folder from another
+    machine on a shared drive may belong to a running export, so it is left alone."""
+    host = _owner().split("-")[0]
+    try:
+        candidates = [p for p in folder.iterdir() if p.is_dir() and p.name.endswith(".partial")]
+    except OSError:
+        return
+    for candidate in candidates:
+        match = _PARTIAL.match(candidate.name)
+        if match and match.group(1) == host and not _alive(int(match.group(2))):
+            shutil.rmtree(candidate, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _publish(temp: Path, out: Path) -> None:
