@@ -14,7 +14,7 @@ import time
 from typing import Any, Callable, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -118,7 +118,10 @@ class BackgroundTask(QObject, Generic[T]):
     @Slot(object, object)
     def _done(self, result: Any, error: BaseException | None) -> None:
         self.finished = True
-        _running.discard(self)
+        # Dropping the last reference here would delete this QObject (and its relay) while Qt
+        # is still delivering the event that called us: let go only once control is back in
+        # the event loop.
+        QTimer.singleShot(0, lambda: _running.discard(self))
         if not self._owner_alive():
             return
         if error is None:
