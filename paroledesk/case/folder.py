@@ -34,14 +34,14 @@ log = logging.getLogger(__name__)
 
 class CaseFolder:
     def __init__(self, root: Path, case: Case, category: Category, lock: CaseLock | None,
-                 locked_by: LockHolder | None = None) -> None:
+                 locked_by: LockHolder | None = None, cache: InspectionCache | None = None) -> None:
         self.root = root
         self.case = case
         self.category = category
         self._lock = lock
         self.locked_by = locked_by  # set when another writer holds the case
         self.read_only_reason: str | None = locked_by.describe() if locked_by else None
-        self.cache = InspectionCache(root)
+        self.cache = cache if cache is not None else InspectionCache(root)
 
     # -- opening and closing -------------------------------------------------------------
 

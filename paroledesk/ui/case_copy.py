@@ -25,6 +25,4 @@ class CaseCopy:
 
     def open(self) -> CaseFolder:
         """A read-only CaseFolder over the copy (call it in the worker)."""
-        folder = CaseFolder(self.root, self.case, self.category, None)
-        folder.cache = self.cache
-        return folder
+        return CaseFolder(self.root, self.case, self.category, None, cache=self.cache)
