@@ -8,6 +8,8 @@ STAMP  := $(VENV)/.installed
 QT_SYSTEM_LIBS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 	libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
+# Tools the tests use to read the packet as a viewer prints it (pdftotext, pdftoppm).
+TEST_TOOLS := poppler-utils
 
 .PHONY: demo test system-libs venv benchmark clean
 
@@ -34,16 +36,16 @@ $(STAMP): pyproject.toml
 system-libs:
 	@command -v dpkg-query >/dev/null 2>&1 || exit 0; \
 	missing=""; \
-	for pkg in $(QT_SYSTEM_LIBS); do \
+	for pkg in $(QT_SYSTEM_LIBS) $(TEST_TOOLS); do \
 		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	done; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing system libraries Qt needs:$$missing"; \
+		echo "Installing system packages (Qt libraries, poppler-utils):$$missing"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	else \
-		echo "Qt needs these system libraries (install them as root):$$missing"; \
+		echo "Install these system packages as root (Qt libraries, poppler-utils):$$missing"; \
 	fi
 
 clean:
