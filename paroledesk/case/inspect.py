@@ -91,6 +91,8 @@ def inspect_file(path: Path) -> Inspection:
 def _pdf_pages(path: Path) -> tuple[int | None, str | None]:
     from pypdf import PdfReader
 
+    from .form_fields import redraw_form
+
     locked = f"{path.name} is protected by a password; attach an unprotected copy."
     # A damaged file can fail anywhere inside pypdf with almost any exception class, and an
     # encryption it cannot open raises several more; this boundary turns them all into one
@@ -107,12 +109,14 @@ def _pdf_pages(path: Path) -> tuple[int | None, str | None]:
                     except Exception:  # noqa: BLE001 - unsupported or broken encryption
                         return None, locked
                 count = len(reader.pages)
+                # The export redraws stale form fields or refuses the form: the same call.
+                fields_problem = redraw_form(reader, path.name).problem if count else None
     except Exception as exc:  # noqa: BLE001 - see the comment above
         log.info("pdf unreadable: %s", exc.__class__.__name__)
         return None, f"{path.name} is damaged and cannot be read as a PDF."
     if count == 0:
         return 0, f"{path.name} is a PDF with no pages."
-    return count, None
+    return count, fields_problem
 
 
 def _image_pages(path: Path) -> tuple[int | None, str | None]:

@@ -22,6 +22,7 @@ from pypdf.filters import decode_stream_data
 from pypdf.generic import ArrayObject, StreamObject
 
 from ..case import CaseFolder, Record, UnsafePathError
+from ..case.form_fields import redraw_form, redrawn_warning
 from ..case.inspect import PDF, kind_of, sniff_media_type
 from .errors import ExportError
 from .images import image_pdf
@@ -40,9 +41,13 @@ class Source:
     size: int
     pages: int
     from_image: bool
+    redrawn: bytes | None = None  # a copy whose form fields were redrawn from their values
 
     def reader(self) -> PdfReader:
-        """A fresh reader over the file (or over the image's PDF) for copying its pages."""
+        """A fresh reader over the file (or over the image's PDF, or the redrawn copy) for
+        copying its pages."""
+        if self.redrawn is not None:
+            return PdfReader(io.BytesIO(self.redrawn))
         self.handle.seek(0)
         if self.from_image:
             return PdfReader(io.BytesIO(image_pdf(self.handle.read(), self.record.path)))
@@ -93,7 +98,8 @@ def open_source(folder: CaseFolder, record: Record, stack: ExitStack, *,
         raise ExportError(f"{record.path} is not a PDF or an image ParoleDesk can read.")
     if media_type == PDF:
         pages = _check_pdf(handle, record.path, warnings)
-        return Source(record, handle, sha256, size, pages, from_image=False)
+        redrawn = _redraw_fields(handle, record.path, warnings)
+        return Source(record, handle, sha256, size, pages, from_image=False, redrawn=redrawn)
     handle.seek(0)
     converted = image_pdf(handle.read(), record.path)
     pages = _check_pdf(io.BytesIO(converted), record.path, warnings)
@@ -134,6 +140,23 @@ def _check_pdf(handle: IO[bytes], name: str, warnings: list[str]) -> int:
     if complaints:
         warnings.append(f"{name} had structural errors and was repaired; check its pages in the packet.")
     return len(reader.pages)
+
+
+def _redraw_fields(handle: IO[bytes], name: str, warnings: list[str]) -> bytes | None:
+    """A filled form whose appearances may not show its values, redrawn in memory (the
+    same judgement `status` makes, see case/form_fields.py)."""
+    handle.seek(0)
+    with pypdf_complaints():
+        reader = PdfReader(handle, strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        redrawn = redraw_form(reader, name)
+    handle.seek(0)
+    if redrawn.problem:
+        raise ExportError(redrawn.problem)
+    if redrawn.data is not None:
+        warnings.append(redrawn_warning(name))
+    return redrawn.data
 
 
 def _opens_without_password(reader: PdfReader) -> bool:

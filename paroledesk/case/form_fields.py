@@ -1,0 +1,224 @@
+"""Form fields whose printed appearance may not show their value, redrawn from the values.
+
+A filled PDF form prints each field through its appearance stream, not its value. A form
+filled by LibreOffice, or corrected after Acrobat drew it, says so with /NeedAppearances
+true (or leaves a value with no appearance at all): a viewer redraws such fields on screen,
+but the packet flattens appearances onto paper, so it must redraw them itself. This module
+is the one judgement both `status` (through the record inspection) and the export use:
+either the form's appearances are used as they are, or a redrawn copy is made in memory
+(the user's file is never written), or the form is refused with one sentence.
+
+USCIS PDF417 barcode fields are never redrawn: their appearance is the barcode image, and
+drawn from the value they would print as plain text (shared/uscis-forms/README.md).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject, BooleanObject, ContentStream, DictionaryObject, NameObject, StreamObject,
+)
+
+log = logging.getLogger(__name__)
+
+_PUSHBUTTON, _RADIO = 1 << 16, 1 << 15
+_BARCODE_NAME = re.compile(r"barcode|pdf417", re.IGNORECASE)
+_TEXT_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
+# pypdf's appearance module logs this when a value has characters the field's font cannot
+# encode (it then prints "?" or wrong glyphs): the sign that ParoleDesk cannot draw it.
+_APPEARANCE_LOGGER = "pypdf.generic._appearance_stream"
+_UNENCODABLE = "not supported by font encoding"
+
+
+@dataclass(frozen=True)
+class Redrawn:
+    """What the packet should print for one PDF record's form fields."""
+
+    data: bytes | None = None  # the PDF with redrawn fields; None: use the file as it is
+    problem: str | None = None  # why the form cannot be printed, in one sentence
+    fields: int = 0  # widgets redrawn
+
+
+def cannot_draw(name: str) -> str:
+    return (f"{name} has form fields ParoleDesk cannot draw; print it to PDF from the program "
+            "that filled it and attach that.")
+
+
+def redrawn_warning(name: str) -> str:
+    return f"Form fields of {name} were redrawn from their values; check the form pages."
+
+
+@dataclass
+class _Plan:
+    text: list[tuple[int, int]] = field(default_factory=list)  # (page, annotation) to redraw
+    states: list[tuple[int, int, NameObject]] = field(default_factory=list)  # checkbox /AS to set
+
+
+def redraw_form(reader: PdfReader, name: str) -> Redrawn:
+    """Redraw the stale field appearances of an opened (and decrypted) PDF, if it has any."""
+    # A damaged or odd form can fail anywhere inside pypdf; every failure here means the
+    # same thing to the user: the form cannot be drawn by ParoleDesk.
+    try:
+        root = reader.trailer["/Root"].get_object()
+        acro_form = root.get("/AcroForm")
+        if acro_form is None:
+            return Redrawn()
+        acro_form = acro_form.get_object()
+        if _is_true(root.get("/NeedsRendering")):
+            return Redrawn(problem=cannot_draw(name))  # a dynamic XFA form: its pages are a placeholder
+        plan = _plan(reader, _is_true(acro_form.get("/NeedAppearances")))
+        if isinstance(plan, str):
+            return Redrawn(problem=cannot_draw(name))
+        if not plan.text and not plan.states:
+            return Redrawn()
+        return _redraw(reader, plan, name)
+    except Exception as exc:  # noqa: BLE001 - see the comment above
+        log.info("form fields not drawable: %s: %s", exc.__class__.__name__, exc)
+        return Redrawn(problem=cannot_draw(name))
+
+
+def _plan(reader: PdfReader, need_appearances: bool) -> _Plan | str:
+    """Which widgets need a new appearance; a string when one can never be drawn."""
+    plan = _Plan()
+    for page_index, page in enumerate(reader.pages):
+        annots = page.get("/Annots")
+        if annots is None:
+            continue
+        for annot_index, ref in enumerate(annots.get_object()):
+            widget = ref.get_object()
+            if not isinstance(widget, DictionaryObject) or widget.get("/Subtype") != "/Widget":
+                continue
+            kind = widget.get_inherited("/FT")
+            value = widget.get_inherited("/V")
+            if kind in ("/Tx", "/Ch"):
+                if _is_barcode(widget):
+                    continue
+                has_value = value is not None and (not isinstance(value, str) or value != "")
+                if (need_appearances and (value is not None or "/AP" in widget)) or (
+                        has_value and not _usable_text_appearance(widget)):
+                    plan.text.append((page_index, annot_index))
+            elif kind == "/Btn" and not int(widget.get_inherited("/Ff", 0)) & _PUSHBUTTON:
+                state = _button_state(widget, value)
+                if state == "never":
+                    return "never"
+                if state is not None:
+                    plan.states.append((page_index, annot_index, state))
+    return plan
+
+
+def _button_state(widget: DictionaryObject, value: object) -> NameObject | str | None:
+    """The /AS a checkbox or radio widget must have to show its field's /V (None: as it is)."""
+    if not isinstance(value, NameObject):
+        return None  # no value: the widget's own /AS is all there is
+    normal = _normal(widget)
+    if isinstance(normal, StreamObject):
+        return None  # one appearance whatever the state
+    states = set(normal.keys()) if isinstance(normal, DictionaryObject) else set()
+    checked_anywhere = (states | _sibling_states(widget)) - {"/Off"}
+    radio = int(widget.get_inherited("/Ff", 0)) & _RADIO
+    if value != "/Off" and not radio and not checked_anywhere:
+        return "never"  # checked, and no widget of the field has a checked appearance
+    wanted = value if value in states else NameObject("/Off")
+    current = widget.get("/AS")
+    if current == wanted or (wanted == "/Off" and current is None and "/Off" not in states):
+        return None
+    return wanted
+
+
+def _sibling_states(widget: DictionaryObject) -> set[str]:
+    parent = widget.get("/Parent")
+    if parent is None or "/T" in widget:
+        return set()
+    found: set[str] = set()
+    for kid in parent.get_object().get("/Kids", ArrayObject()):
+        normal = _normal(kid.get_object())
+        if isinstance(normal, DictionaryObject):
+            found |= set(normal.keys())
+    return found
+
+
+def _normal(widget: DictionaryObject) -> object:
+    appearance = widget.get("/AP")
+    if appearance is None:
+        return None
+    normal = appearance.get_object().get("/N")
+    return None if normal is None else normal.get_object()
+
+
+def _usable_text_appearance(widget: DictionaryObject) -> bool:
+    """A normal appearance that draws some text (an empty one prints a blank field)."""
+    normal = _normal(widget)
+    if not isinstance(normal, StreamObject):
+        return False
+    return any(operator in _TEXT_OPERATORS for _, operator in ContentStream(normal, None).operations)
+
+
+def _is_barcode(widget: DictionaryObject) -> bool:
+    names = [widget.get("/T"), widget.get("/TU")]
+    parent = widget.get("/Parent")
+    if "/T" not in widget and parent is not None:
+        names += [parent.get_object().get("/T"), parent.get_object().get("/TU")]
+    if any(isinstance(n, str) and _BARCODE_NAME.search(n) for n in names) or "/PMD" in widget:
+        return True
+    normal = _normal(widget)
+    if not isinstance(normal, StreamObject):
+        return False
+    # An appearance that paints an image and no text is a barcode (or a picture): only its
+    # own drawing can reproduce it.
+    xobjects = normal.get("/Resources", DictionaryObject()).get_object().get("/XObject", DictionaryObject())
+    images = any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    return images and not _usable_text_appearance(widget)
+
+
+def _redraw(reader: PdfReader, plan: _Plan, name: str) -> Redrawn:
+    # TextStreamAppearance is the generator behind PdfWriter.update_page_form_field_values
+    # (font size 0 fitted to the box, comb, multiline, quadding, /MK colours and rotation);
+    # called per widget it cannot confuse two fields whose names match. pypdf is pinned to 7.x.
+    from pypdf.generic._appearance_stream import TextStreamAppearance
+
+    writer = PdfWriter(clone_from=reader)
+    acro_form = writer._root_object["/AcroForm"].get_object()
+    complaints = _Complaints()
+    logging.getLogger(_APPEARANCE_LOGGER).addHandler(complaints)
+    try:
+        for page_index, annot_index in plan.text:
+            page = writer.pages[page_index]
+            widget = page["/Annots"].get_object()[annot_index].get_object()
+            terminal = widget if "/T" in widget else widget["/Parent"].get_object()
+            stream = TextStreamAppearance.from_text_annotation(writer, page, False, acro_form, terminal, widget)
+            widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+    finally:
+        logging.getLogger(_APPEARANCE_LOGGER).removeHandler(complaints)
+    if complaints.unencodable:
+        return Redrawn(problem=cannot_draw(name))
+    for page_index, annot_index, state in plan.states:
+        widget = writer.pages[page_index]["/Annots"].get_object()[annot_index].get_object()
+        widget[NameObject("/AS")] = state
+    acro_form[NameObject("/NeedAppearances")] = BooleanObject(False)
+    out = io.BytesIO()
+    writer.write(out)
+    return Redrawn(data=out.getvalue(), fields=len(plan.text) + len(plan.states))
+
+
+class _Complaints(logging.Handler):
+    """pypdf's encoding complaints made on this thread (a GUI task may inspect in parallel)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.unencodable = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread and _UNENCODABLE in record.getMessage():
+            self.unencodable = True
+
+
+def _is_true(value: object) -> bool:
+    # bool() of any pypdf BooleanObject is True: its truth is in .value
+    return isinstance(value, BooleanObject) and value.value is True
