@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from .citations import mentioned_letters, usually_cited_by
 from .exhibits import letters_by_item
 from .inspect import kind_of
 from .languages import language_name
@@ -17,8 +17,6 @@ from .rules import dated_rules
 
 if TYPE_CHECKING:
     from .folder import CaseFolder
-
-_EXHIBIT_REF = re.compile(r"\bExhibits?\s+([A-Z]{1,3})\b")
 
 
 class Severity(str, Enum):
@@ -156,9 +154,7 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
     cited: set[str] = set()
     for prompt in category.prompts:
         text = case.statement.get(prompt.id, "")
-        if text.strip():
-            cited |= {letters[i] for i in prompt.cites if i in letters}
-        for ref in _EXHIBIT_REF.findall(text):
+        for ref in mentioned_letters(text):  # cited means named in the text, never assumed from the prompt
             if ref in existing:
                 cited.add(ref)
             else:
@@ -175,7 +171,7 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
         out.append(Problem(Severity.WARNING, f"The declarant reads {language_name(case.declarant.language)}: name the interpreter who will read the declaration back.", None))
     for item_id, letter in letters.items():
         if letter not in cited:
-            out.append(Problem(Severity.WARNING, f"Exhibit {letter} ({category.item(item_id).title}) is not cited in the statement.", item_id))
+            out.append(Problem(Severity.WARNING, f"Exhibit {letter} ({category.item(item_id).title}) is not cited in the statement{usually_cited_by(category, item_id)}.", item_id))
     return out
 
 

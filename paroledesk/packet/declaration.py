@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..case import Case, Category, language_name, lettered_exhibits
-from .wording import Wording, join_letters
-
-_CITATION = re.compile(r"\bExhibits?\s+[A-Z]{1,3}\b(?:\s*(?:,|and|&)\s*[A-Z]{1,3}\b)*")
-_LETTER = re.compile(r"\b[A-Z]{1,3}\b")
+from ..case import Case, Category, language_name
+from ..case.citations import mentioned_letters
+from ..case.exhibits import letters_by_item
+from .wording import Wording
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Declaration:
     draft_note: str
     declarant_name: str
     signing_place_known: bool
-    cited: list[str] = field(default_factory=list)   # exhibit letters cited, in order
+    cited: list[str] = field(default_factory=list)   # existing exhibits the answers name, in order of mention
 
     def footer_parts(self) -> tuple[str, str, str]:
         """The footer split around its page fields: (before, between, after)."""
@@ -73,7 +72,7 @@ def build_declaration(case: Case, category: Category) -> Declaration:
     identity += [w.text("text.relationship_clause", **facts)] if facts["relationship"] else []
     identity += [w.text("text.address_clause", **facts)] if facts["address"] else []
     intro = w.text("text.intro", **facts, identity=", ".join(identity))
-    paragraphs, cited = _paragraphs(case, category, w)
+    paragraphs, cited = _paragraphs(case, category)
     inside = case.signing.inside_us
     place = case.signing.place.strip()
     interpreter = None
@@ -106,30 +105,22 @@ def build_declaration(case: Case, category: Category) -> Declaration:
     )
 
 
-def _paragraphs(case: Case, category: Category, w: Wording) -> tuple[list[str], list[str]]:
-    letters = {ex.item.id: ex.letter for ex in lettered_exhibits(case, category)}
+def _paragraphs(case: Case, category: Category) -> tuple[list[str], list[str]]:
+    """The answers' own words, split at blank lines; nothing is added (a sworn statement).
+
+    Citations the prompts usually carry are suggested in the statement editor and enter the
+    text only when the user accepts them.
+    """
+    existing = set(letters_by_item(case, category).values())
     paragraphs: list[str] = []
     cited: list[str] = []
     for prompt in category.prompts:
         answer = case.statement.get(prompt.id, "").strip()
         if not answer:
             continue
-        chunks = [" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", answer) if chunk.strip()]
-        mentioned = {letter for match in _CITATION.findall(answer) for letter in _LETTER.findall(match[7:])}
-        supports = sorted({letters[item] for item in prompt.cites if item in letters}, key=_letter_order)
-        missing = [letter for letter in supports if letter not in mentioned]
-        if missing:
-            key = "text.cite_one" if len(missing) == 1 else "text.cite_many"
-            chunks[-1] += " " + w.text(key, letters=join_letters(missing, w.text("text.and")))
-        paragraphs += chunks
-        for letter in [*sorted(mentioned), *supports]:
-            if letter not in cited:
-                cited.append(letter)
+        paragraphs += [" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n", answer) if chunk.strip()]
+        cited += [letter for letter in mentioned_letters(answer) if letter in existing and letter not in cited]
     return paragraphs, cited
-
-
-def _letter_order(letter: str) -> tuple[int, str]:
-    return len(letter), letter
 
 
 def _interpreter(case: Case, w: Wording, declarant_name: str) -> InterpreterCertificate:
