@@ -10,9 +10,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from ..case import CaseError
-from ..case.exhibits import letters_by_item
+from ..case import CaseError, StatementPrompt
+from ..case.citations import suggest_citation, with_citation
 from .case_copy import CaseCopy
+from .citation_hint import CitationHint
 from .text_fields import BoundText
 from .undo import CaseEdits
 from .worker import TaskControl, run_in_background
@@ -24,11 +25,11 @@ class StatementEditor(QWidget):
         self._edits = edits
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
         self.answers: dict[str, QPlainTextEdit] = {}
-        self._cites: dict[str, QLabel] = {}
+        self.citations: dict[str, CitationHint] = {}
         self._bound: list[BoundText] = []
 
-        intro = QLabel("Write the declarant's own words for each prompt. Cite evidence as “Exhibit B”. "
-                       "The declaration (DOCX) is built from these answers.", self)
+        intro = QLabel("Write the declarant's own words for each prompt. Cite evidence as “Exhibit B”, or "
+                       "insert a suggested citation. The declaration holds exactly these answers, nothing added.", self)
         intro.setObjectName("hint")
         intro.setWordWrap(True)
         self.preview_button = QPushButton("Preview declaration", self)
@@ -48,9 +49,6 @@ class StatementEditor(QWidget):
             text = QLabel(prompt.prompt, box)
             text.setObjectName("promptText")
             text.setWordWrap(True)
-            cites = QLabel(box)
-            cites.setObjectName("hint")
-            cites.setWordWrap(True)
             answer = QPlainTextEdit(box)
             answer.setTabChangesFocus(True)
             answer.setAccessibleName(f"Answer to prompt {number}: {prompt.title}")
@@ -58,12 +56,15 @@ class StatementEditor(QWidget):
             answer.setPlaceholderText("The declarant's answer…")
             answer.setMinimumHeight(answer.fontMetrics().lineSpacing() * 6)
             layout = QVBoxLayout(box)
+            # Below the answer, so Tab goes from the text to its "Insert citation" button.
+            hint = CitationHint(f"prompt {number}: {prompt.title}", lambda p=prompt: self.insert_citation(p), box)
             layout.addWidget(text)
-            layout.addWidget(cites)
             layout.addWidget(answer)
+            layout.addWidget(hint)
             prompts.addWidget(box)
             self.answers[prompt.id] = answer
-            self._cites[prompt.id] = cites
+            self.citations[prompt.id] = hint
+            answer.textChanged.connect(lambda p=prompt: self._update_citation(p))
             self._bound.append(BoundText(
                 answer, edits, lambda pid=prompt.id: edits.folder.case.statement.get(pid, ""),
                 lambda value, pid=prompt.id, title=prompt.title: edits.set_answer(pid, value, label=title)))
@@ -77,17 +78,32 @@ class StatementEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
-        edits.changed.connect(self._update_cites)
-        self._update_cites()
+        edits.changed.connect(self._update_citations)  # lettering moves when records come and go
+        self._update_citations()
 
-    def _update_cites(self) -> None:
-        """Which exhibit letters each prompt usually cites, as the packet will letter them."""
+    def _update_citations(self) -> None:
+        for prompt in self._edits.folder.category.prompts:
+            self._update_citation(prompt)
+
+    def _update_citation(self, prompt: StatementPrompt) -> None:
+        """The suggestion for the text as typed, before it is saved."""
         folder = self._edits.folder
-        letters = letters_by_item(folder.case, folder.category)
-        for prompt in folder.category.prompts:
-            named = [f"Exhibit {letters[i]} ({folder.category.item(i).title})" for i in prompt.cites if i in letters]
-            self._cites[prompt.id].setText(f"Usually cites: {', '.join(named)}" if named else "")
-            self._cites[prompt.id].setVisible(bool(named))
+        typed = self.answers[prompt.id].toPlainText()
+        suggestion = suggest_citation(folder.case, folder.category, prompt, typed)
+        self.citations[prompt.id].show_suggestion(suggestion, self._edits.read_only)
+
+    def insert_citation(self, prompt: StatementPrompt) -> None:
+        """Append the suggested citation to the answer: saved at once, one undo step of its own."""
+        self._edits.flush()  # typing so far becomes its own step first, so undo removes only the citation
+        folder = self._edits.folder
+        suggestion = suggest_citation(folder.case, folder.category, prompt)
+        if suggestion is None or not suggestion.can_insert:
+            return
+        self._edits.apply(f"Insert citation in '{prompt.title}'",
+                          lambda f: f.set_answer(prompt.id, with_citation(f.case.statement.get(prompt.id, ""), suggestion)))
+        box = self.answers[prompt.id]
+        box.setFocus()  # the button disappears with the suggestion; keep the keyboard where it was working
+        box.moveCursor(box.textCursor().MoveOperation.End)
 
     def preview_declaration(self) -> None:
         self._edits.flush()
