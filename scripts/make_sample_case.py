@@ -117,13 +117,14 @@ def build(work: Path) -> None:
                               title="Medical history, English translation")
             folder.tick(item_id)
         folder.tick("declaration")
+        # The declarant cites each exhibit in their own words: the declaration adds nothing.
         answers = {
-            "who-i-am": "My name is Tomas Fictitio. I am a U.S. citizen living in Springfield, Illinois. The beneficiary, Mariana Fictitia Lopez, is my sister.",
-            "medical-need": "In September 2026 Mariana's leukemia came back. Her doctors say that without a stem cell transplant she has only months to live.",
-            "treatment-unavailable": "No hospital in Sampleland or its neighbours performs this transplant for adults whose leukemia has relapsed. Riverside Children's Hospital has accepted her for evaluation in January 2027.",
-            "no-visa-in-time": "Mariana applied for a B-2 visitor visa and was refused; the next interview is fourteen months away, which is longer than her doctors expect her to survive without treatment.",
+            "who-i-am": "My name is Tomas Fictitio. I am a U.S. citizen living in Springfield, Illinois; my U.S. passport card is Exhibit B and my certificate of naturalization is Exhibit C. The beneficiary, Mariana Fictitia Lopez, is my sister. Her passport is Exhibit A.",
+            "medical-need": "In September 2026 Mariana's leukemia came back. Her hematologist, Dr. Alvarado, says that without a stem cell transplant she has only months to live (Exhibit F). Her medical history is Exhibit H.",
+            "treatment-unavailable": "No hospital in Sampleland or its neighbours performs this transplant for adults whose leukemia has relapsed (Exhibit F). Riverside Children's Hospital has accepted her for evaluation in January 2027 (Exhibit G).",
+            "no-visa-in-time": "Mariana applied for a B-2 visitor visa and was refused (Exhibit I); the next interview is fourteen months away, which is longer than her doctors expect her to survive without treatment.",
             "length-of-stay": "She needs about six months in the United States for the transplant and recovery, and will return to Sampleland when her doctors release her.",
-            "financial-support": "I will pay for her treatment, travel and living costs. I have already paid a deposit of $25,000 to the hospital.",
+            "financial-support": "I will pay for her treatment, travel and living costs; my tax return and my employer's letter show my income (Exhibit D). I have already paid a deposit of $25,000 to the hospital (Exhibit E).",
         }
         for prompt_id, text in answers.items():
             folder.set_answer(prompt_id, text)
