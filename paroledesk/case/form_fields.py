@@ -20,14 +20,18 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject, BooleanObject, ContentStream, DictionaryObject, NameObject, StreamObject,
+    TextStringObject,
 )
 
 log = logging.getLogger(__name__)
 
-_PUSHBUTTON, _RADIO = 1 << 16, 1 << 15
+_PUSHBUTTON, _RADIO, _MULTILINE, _COMB = 1 << 16, 1 << 15, 1 << 12, 1 << 24
+_SMALLEST = 6.0  # points: a value that fits only in smaller print is refused, not printed
+_AUTO = re.compile(r"\s0(\.0*)?\s+Tf")
+_TF = re.compile(r"(/[^\s/\[\]()<>]+)\s+([0-9.]+)\s+Tf")
 _BARCODE_NAME = re.compile(r"barcode|pdf417", re.IGNORECASE)
 _TEXT_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
 # pypdf's appearance module logs this when a value has characters the field's font cannot
@@ -48,6 +52,11 @@ class Redrawn:
 def cannot_draw(name: str) -> str:
     return (f"{name} has form fields ParoleDesk cannot draw; print it to PDF from the program "
             "that filled it and attach that.")
+
+
+def too_long(name: str, field_name: str) -> str:
+    return (f"{name}: the value of form field '{field_name}' is too long to print readably in its box; "
+            "shorten it in the program that filled the form and attach the form again.")
 
 
 def redrawn_warning(name: str) -> str:
@@ -177,11 +186,6 @@ def _is_barcode(widget: DictionaryObject) -> bool:
 
 
 def _redraw(reader: PdfReader, plan: _Plan, name: str) -> Redrawn:
-    # TextStreamAppearance is the generator behind PdfWriter.update_page_form_field_values
-    # (font size 0 fitted to the box, comb, multiline, quadding, /MK colours and rotation);
-    # called per widget it cannot confuse two fields whose names match. pypdf is pinned to 7.x.
-    from pypdf.generic._appearance_stream import TextStreamAppearance
-
     writer = PdfWriter(clone_from=reader)
     acro_form = writer._root_object["/AcroForm"].get_object()
     complaints = _Complaints()
@@ -190,9 +194,10 @@ def _redraw(reader: PdfReader, plan: _Plan, name: str) -> Redrawn:
         for page_index, annot_index in plan.text:
             page = writer.pages[page_index]
             widget = page["/Annots"].get_object()[annot_index].get_object()
-            terminal = widget if "/T" in widget else widget["/Parent"].get_object()
-            stream = TextStreamAppearance.from_text_annotation(writer, page, False, acro_form, terminal, widget)
+            stream = _text_appearance(writer, page, acro_form, widget)
             widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+    except _TooLong as exc:
+        return Redrawn(problem=too_long(name, exc.args[0]))
     finally:
         logging.getLogger(_APPEARANCE_LOGGER).removeHandler(complaints)
     if complaints.unencodable:
@@ -204,6 +209,53 @@ def _redraw(reader: PdfReader, plan: _Plan, name: str) -> Redrawn:
     out = io.BytesIO()
     writer.write(out)
     return Redrawn(data=out.getvalue(), fields=len(plan.text) + len(plan.states))
+
+
+def _text_appearance(writer: PdfWriter, page: PageObject, acro_form: DictionaryObject,
+                     widget: DictionaryObject) -> StreamObject:
+    """The value drawn as the field's /DA asks, unless it would not fit: on paper a clipped
+    value is lost, so a value too big for its box is shrunk to fit (pypdf's size 0), and a
+    multiline value too wide is wrapped (pypdf wraps only at size 0)."""
+    # TextStreamAppearance is the generator behind PdfWriter.update_page_form_field_values
+    # (size 0 fitted to the box, comb, multiline, quadding, /MK colours, rotation); called
+    # per widget it cannot confuse two fields whose names match. pypdf is pinned to 7.x.
+    from pypdf.generic._appearance_stream import TextStreamAppearance
+
+    terminal = widget if "/T" in widget else widget["/Parent"].get_object()
+    drawn = TextStreamAppearance.from_text_annotation(writer, page, False, acro_form, terminal, widget)
+    flags = int(widget.get_inherited("/Ff", 0))
+    if widget.get_inherited("/FT") != "/Tx" or flags & _COMB:
+        return drawn
+    size = _font_size(drawn)
+    da = str(widget.get_inherited("/DA", acro_form.get("/DA", "")))
+    fitted = drawn
+    if not _AUTO.search(da):
+        own_da = widget.get("/DA")
+        widget[NameObject("/DA")] = TextStringObject(_TF.sub(lambda m: f"{m.group(1)} 0 Tf", da))
+        fitted = TextStreamAppearance.from_text_annotation(writer, page, False, acro_form, terminal, widget)
+        if not (_font_size(fitted) < size or (flags & _MULTILINE and _lines(fitted) > _lines(drawn))):
+            if own_da is None:  # it fits as the form asks
+                del widget["/DA"]
+            else:
+                widget[NameObject("/DA")] = own_da
+            return drawn
+    # Shrunk or wrapped by pypdf (or auto-sized as the form asks), and then readable, or refused.
+    if _font_size(fitted) < _SMALLEST:
+        raise _TooLong(str(terminal.get("/T", "")))
+    return fitted
+
+
+class _TooLong(Exception):
+    """A value that only fits its box in print too small to read."""
+
+
+def _lines(stream: StreamObject) -> int:
+    return stream.get_data().count(b") Tj") + stream.get_data().count(b"> Tj")
+
+
+def _font_size(stream: StreamObject) -> float:
+    found = _TF.search(stream.get_data().decode("latin-1"))
+    return float(found.group(2)) if found else 0.0
 
 
 class _Complaints(logging.Handler):

@@ -9,8 +9,9 @@ filled with pypdf as the USCIS forms README describes.
 
 from __future__ import annotations
 
-import io
+import re
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,8 @@ def form_pdf(path: Path, label: str, widgets: list[dict], *, need_appearances: b
             NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x0, y0, x1, y1)]),
             NameObject("/DA"): TextStringObject(spec.get("da", "/Helv 12 Tf 0 g")),
         })
+        if "ff" in spec:
+            widget[NameObject("/Ff")] = NumberObject(spec["ff"])
         if "value" in spec:
             value = spec["value"]
             widget[NameObject("/V")] = NameObject(value) if value.startswith("/") else TextStringObject(value)
@@ -229,7 +232,47 @@ def test_a_form_that_cannot_be_drawn_is_refused_by_export_and_status(ready_case,
     assert any("chinese.pdf has form fields ParoleDesk cannot draw" in m for m in messages)
 
 
+def test_a_value_too_long_for_its_box_is_shrunk_or_wrapped_to_stay_inside(ready_case, tmp_path):
+    line_box, text_box = (100, 520, 250, 536), (100, 380, 400, 460)
+    story = ("I entered the United States in 2022 with my mother. We applied for asylum and were told "
+             "to wait. My grandmother in Honduras is now very ill and I need to travel to see her.")
+    form = form_pdf(tmp_path / "long.pdf", "Long values", [
+        {"name": "Employer", "rect": line_box, "value": "Texas Children's Hospital, Houston"},
+        {"name": "Explain", "rect": text_box, "value": story, "da": "/Helv 10 Tf 0 g", "ff": 4096},
+    ], need_appearances=True)
+    result = export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
+    page = page_showing(result.packet, "Long values page 1")
+    words = word_boxes(result.packet, page)
+    employer = "Texas Children's Hospital, Houston".split()
+    assert [w for w, _ in words if w in employer] == employer
+    assert [w for w, _ in words if w in story.split()] == story.split()  # every word, in order
+    for word, (x0, y0, x1, y1) in words:
+        if word in employer + story.split():
+            box = line_box if word in employer else text_box
+            assert box[0] <= x0 and x1 <= box[2] + 0.5 and box[1] <= y0 and y1 <= box[3] + 0.5, word
+
+
+def test_a_value_that_would_print_unreadably_small_is_refused(ready_case, tmp_path):
+    form = form_pdf(tmp_path / "tiny.pdf", "Tiny box", [
+        {"name": "Employer", "rect": (100, 520, 140, 536), "value": "Texas Children's Hospital, Houston, Texas"},
+    ], need_appearances=True)
+    with pytest.raises(ExportError, match=r"^records/tiny.pdf: the value of form field 'Employer' is too long"):
+        export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
+
+
 # -- helpers over the packet ---------------------------------------------------------------
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each word on the page with its box in PDF points (origin bottom left), as pdftotext reads it."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    height = float(re.search(r'<page width="[0-9.]+" height="([0-9.]+)"', html).group(1))
+    out = []
+    for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>', html):
+        out.append((unescape(word), (float(x0), height - float(y1), float(x1), height - float(y0))))
+    return out
+
 
 def _drawn_forms(reader: PdfReader) -> list[StreamObject]:
     """The flattened annotation appearances (form XObjects) drawn on the packet's pages."""
