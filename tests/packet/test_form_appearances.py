@@ -9,6 +9,7 @@ filled with pypdf as the USCIS forms README describes.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from html import unescape
@@ -23,7 +24,7 @@ from pypdf.generic import (
 )
 
 from paroledesk.case import CaseFolder, check_readiness
-from paroledesk.case.form_fields import Redrawn
+from paroledesk.case.form_fields import Redrawn, redraw_form
 from paroledesk.packet import ExportError
 
 from .conftest import draw_pdf, export
@@ -102,6 +103,8 @@ def filled_i131(path: Path) -> Path:
     writer.update_page_form_field_values(writer.pages[4], {"Part2_Line5_AlienNumber[0]": "123456778"},
                                          auto_regenerate=False)
     writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    # As Acrobat saves it: still encrypted with an empty user password, like the original.
+    writer.encrypt(user_password="", owner_password="uscis-owner", algorithm="AES-128")
     with path.open("wb") as handle:
         writer.write(handle)
     return path
@@ -258,6 +261,33 @@ def test_a_value_that_would_print_unreadably_small_is_refused(ready_case, tmp_pa
     ], need_appearances=True)
     with pytest.raises(ExportError, match=r"^records/tiny.pdf: the value of form field 'Employer' is too long"):
         export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
+
+
+def test_barcode_like_and_dynamic_xfa_forms(tmp_path):
+    """A text field whose appearance paints an image is a barcode whatever its name: kept.
+    A dynamic XFA form (/NeedsRendering) prints only a placeholder page: refused."""
+    form = form_pdf(tmp_path / "coded.pdf", "Coded", [{"name": "Code", "rect": NAME_BOX, "value": "I-131|1"}],
+                    need_appearances=True)
+    writer = PdfWriter(clone_from=PdfReader(form))
+    image = DecodedStreamObject()
+    image.set_data(b"\x00\xff")
+    image.update({NameObject(k): v for k, v in {
+        "/Type": NameObject("/XObject"), "/Subtype": NameObject("/Image"), "/Width": NumberObject(2),
+        "/Height": NumberObject(1), "/ColorSpace": NameObject("/DeviceGray"), "/BitsPerComponent": NumberObject(8),
+    }.items()})
+    widget = writer.pages[0]["/Annots"][0].get_object()
+    barcode = _stream(writer, b"q 300 0 0 24 0 0 cm /Im0 Do Q", 300, 24, DictionaryObject())
+    barcode.get_object()["/Resources"][NameObject("/XObject")] = DictionaryObject({NameObject("/Im0"): writer._add_object(image)})
+    widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): barcode})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert redraw_form(PdfReader(io.BytesIO(buffer.getvalue())), "coded.pdf") == Redrawn()
+    writer._root_object[NameObject("/NeedsRendering")] = BooleanObject(True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert redraw_form(PdfReader(io.BytesIO(buffer.getvalue())), "dynamic.pdf").problem == (
+        "dynamic.pdf has form fields ParoleDesk cannot draw; print it to PDF from the program that filled it "
+        "and attach that.")
 
 
 # -- helpers over the packet ---------------------------------------------------------------
