@@ -154,10 +154,11 @@ def test_libreoffice_style_values_without_appearances_are_printed(ready_case, tm
     form = form_pdf(tmp_path / "lo-form.pdf", "LibreOffice form", [
         {"name": "FamilyName", "rect": NAME_BOX, "value": "Lopez Garcia"},
         {"name": "ANumber", "rect": ANUMBER_BOX, "value": "A-123456778", "da": "0 g /Helv 0 Tf"},
+        {"name": "State", "kind": "/Ch", "ff": 1 << 17, "rect": (100, 520, 250, 544), "value": "Texas"},
     ], need_appearances=True)
     result = export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
     text = pdftotext(result.packet)
-    assert "Lopez Garcia" in text and "A-123456778" in text
+    assert "Lopez Garcia" in text and "A-123456778" in text and "Texas" in text
     assert "Form fields of records/lo-form.pdf were redrawn from their values; check the form pages." in result.warnings
 
 
