@@ -100,6 +100,8 @@ def build(work: Path) -> None:
             "signing.place": "Springfield, Illinois", "signing.inside_us": "inside",
             "translator.name": "Lucia Example", "translator.address": "22 Sample St, Springfield, IL 62701",
             "translator.phone": "(555) 010-0142", "filing.bates_prefix": "FICT",
+            # Fictional: a real packet copies the address from the I-131 "Where to file" page.
+            "filing.address": "USCIS\nAttn: HP (sample address)\nP.O. Box 000000\nDallas, TX 75200",
         }
         for key, value in facts.items():
             folder.set_fact(key, value)
@@ -107,7 +109,8 @@ def build(work: Path) -> None:
                  "visa-unavailable": "2026-08-15", "supporter-finances": "2026-04-15"}
         titles = {"physician-letter": "Letter of Dr. R. Alvarado, treating hematologist",
                   "provider-acceptance": "Acceptance letter, Riverside Children's Hospital",
-                  "visa-unavailable": "B-2 visa refusal, U.S. Embassy"}
+                  "visa-unavailable": "B-2 visa refusal, U.S. Embassy",
+                  "beneficiary-id": "Passport of Mariana Fictitia Lopez, biographic page"}
         for item_id, path in files.items():
             language = "es" if item_id == "medical-records" else None
             (record,) = folder.attach(item_id, [path], date=dates.get(item_id), language=language,

@@ -12,7 +12,7 @@ from ..data import forms_dir
 from .errors import CaseError, UnknownItemError
 
 FILE_KINDS = ("pdf", "image")
-_ITEM_KEYS = {"id", "title", "guidance", "required", "kinds", "form", "declaration"}
+_ITEM_KEYS = {"id", "title", "label", "guidance", "required", "kinds", "form", "declaration"}
 _PROMPT_KEYS = {"id", "title", "prompt", "cites"}
 
 
@@ -26,6 +26,13 @@ class ChecklistItem:
     form: bool = False
     declaration: bool = False
     group: str = ""
+    # What the packet prints and bookmarks: the title without the checklist's advice to the
+    # paralegal ("(one per supporter)", ", signed"). Defaults to the title.
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label.strip():
+            object.__setattr__(self, "label", self.title)
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ def _parse(data: dict, path: Path) -> Category:
                     form=bool(raw.get("form", False)),
                     declaration=bool(raw.get("declaration", False)),
                     group=raw_group["id"],
+                    label=str(raw.get("label", "")),
                 )
             )
         groups.append(ChecklistGroup(raw_group["id"], raw_group["title"], tuple(items)))

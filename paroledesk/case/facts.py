@@ -9,6 +9,7 @@ from typing import Any
 
 from .checklist import Category
 from .errors import CaseError, UnknownItemError
+from .fees import parse_fee_payment
 from .languages import is_known_language
 from .model import FACT_SECTIONS, Case
 
@@ -53,6 +54,8 @@ def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
         return
     if key == "declarant.language":
         value = _language(value)
+    if key == "filing.fee_payment":
+        value = parse_fee_payment(value)
     if key == "filing.bates_prefix" and (len(value) > 12 or not value.replace("-", "").isalnum()):
         raise CaseError("The page-number prefix must be up to 12 letters, digits or dashes.")
     setattr(target, name, value.strip() if key.endswith(("name", "prefix", "number")) else value)

@@ -73,6 +73,9 @@ class Interpreter:
 class Filing:
     bates_prefix: str = "PD"
     address: str = ""  # where the packet is mailed, copied from USCIS's "Where to file" page
+    # How the I-131 fee is paid: check, card, waiver or none; "" lets the records decide
+    # (see case/fees.py).
+    fee_payment: str = ""
 
 
 FACT_SECTIONS: dict[str, type] = {

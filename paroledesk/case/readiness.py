@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .citations import mentioned_letters, usually_cited_by
 from .exhibits import letters_by_item
+from .fees import fee_warnings
 from .inspect import kind_of
 from .languages import language_name
 from .model import ItemState, Record
@@ -164,7 +165,9 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
     if case.signing.inside_us is None:
         out.append(Problem(Severity.BLOCKING, "Say whether the declaration will be signed inside or outside the United States; it decides the 28 U.S.C. 1746 wording.", None))
     if not case.filing.address.strip():
-        out.append(Problem(Severity.WARNING, "The cover letter has no filing address; copy it from the USCIS Form I-131 'Where to file' page into Case facts, Filing, Address (filing.address).", None))
+        # Blocking: a packet mailed without an address on its cover letter cannot be routed.
+        out.append(Problem(Severity.BLOCKING, "The cover letter has no filing address; copy it from the USCIS Form I-131 'Where to file' page into Case facts, Filing, Address (filing.address).", None))
+    out += [Problem(Severity.WARNING, message, None) for message in fee_warnings(case, category)]
     if not case.declarant.name.strip():
         out.append(Problem(Severity.BLOCKING, "The declarant's name is not set.", None))
     if case.declarant.language not in ("", "en") and not case.interpreter.name.strip():

@@ -23,7 +23,7 @@ def add_bookmarks(writer: PdfWriter, plan: Plan) -> None:
                 top = writer.add_outline_item(title=exhibit.separator.title, page_number=exhibit.separator.first_page - 1)
                 for part in exhibit.contents:
                     _add_part(writer, part, top)
-        elif section.kind == "forms":
+        elif section.kind in ("forms", "on-top"):
             top = writer.add_outline_item(title=section.title or section.kind, page_number=section.parts[0].first_page - 1)
             for part in section.parts:
                 _add_part(writer, part, top)

@@ -89,7 +89,7 @@ class Exhibit:
 
     @property
     def title(self) -> str:
-        return self.item.title
+        return self.item.label  # printed and bookmarked: never the checklist's advice
 
     @property
     def pages(self) -> int:
@@ -213,11 +213,14 @@ def build_plan(case: Case, category: Category, settings: PacketSettings, declara
     sections["index"].parts.append(Part(PartKind.INDEX, settings.title("index"), Stamp.NUMBER))
     sections["index"].title = settings.title("index")
     sections["forms"].title = settings.title("forms")
+    sections["on-top"].title = settings.title("on_top")
     for item in form_items(category, settings):
         records = case.records_of(item.id)
+        # Forms USCIS wants clipped to the front (the G-1145) go above the cover letter.
+        section = sections["on-top"] if item.id in settings.on_top else sections["forms"]
         for record in records:
-            title = item.title if len(records) == 1 else f"{item.title}: {record_title(record)}"
-            sections["forms"].parts.append(_record_part(record, title, Stamp.NONE, sources, item=item))
+            title = item.label if len(records) == 1 else f"{item.label}: {record_title(record)}"
+            section.parts.append(_record_part(record, title, Stamp.NONE, sources, item=item))
     name = declaration.declarant_name
     scans = case.records_of(category.declaration_item.id) if category.declaration_item else []
     declaration_section = sections["declaration"]
@@ -238,7 +241,7 @@ def build_plan(case: Case, category: Category, settings: PacketSettings, declara
 
 def _exhibit(case: Case, letter: str, item: ChecklistItem, records: tuple[Record, ...],
              settings: PacketSettings, sources: dict[str, Source]) -> Exhibit:
-    title = settings.title("exhibit", letter=letter, title=item.title)
+    title = settings.title("exhibit", letter=letter, title=item.label)
     exhibit = Exhibit(letter, item, Part(PartKind.SEPARATOR, title, Stamp.NUMBER, item=item))
     exhibit.separator.exhibit = exhibit
     for record, role in _exhibit_entries(case, records):

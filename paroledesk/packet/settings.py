@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .errors import ExportError
 from .wording import Wording, fill
 
-SECTIONS = ("instructions", "cover-letter", "forms", "index", "declaration", "exhibits")
+SECTIONS = ("instructions", "on-top", "cover-letter", "forms", "index", "declaration", "exhibits")
 # The instructions sheet is for the office; every other section is mailed and numbered.
 UNMAILED = frozenset({"instructions"})
 
@@ -28,6 +28,7 @@ class PacketSettings:
     declaration_file: str
     manifest_file: str
     wording: Wording
+    on_top: tuple[str, ...] = ()  # form item ids placed in front of the cover letter
 
     def exhibit_label(self, letter: str, page: int, pages: int) -> str:
         values = {"letter": letter, "page": page, "pages": pages}
@@ -75,6 +76,7 @@ def load_settings() -> PacketSettings:
         declaration_file=files[1],
         manifest_file=files[2],
         wording=w,
+        on_top=tuple(str(i) for i in w.get("on_top", [])),
     )
     settings.exhibit_label("A", 1, 1)  # a broken template fails here, before any work
     settings.bates_label("PD", 1)

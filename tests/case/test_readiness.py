@@ -99,9 +99,10 @@ def test_where_the_declaration_is_signed_must_be_known(case_root, inside, expect
         assert not any("inside or outside the United States" in m for m in _messages(folder))
 
 
-def test_a_missing_filing_address_is_a_warning_until_set(sample_case):
+def test_a_missing_filing_address_blocks_until_set(sample_case):
     with CaseFolder.open(sample_case) as folder:
-        assert any("no filing address" in m for m in _messages(folder, severity=Severity.WARNING))
+        folder.set_fact("filing.address", "")
+        assert any("no filing address" in m for m in _messages(folder, severity=Severity.BLOCKING))
         folder.set_fact("filing.address", "Attn: HP\nP.O. Box 650000\nDallas, TX 75265")
         assert not any("no filing address" in m for m in _messages(folder))
 

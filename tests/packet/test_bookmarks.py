@@ -38,11 +38,13 @@ def test_each_exhibit_bookmark_opens_its_separator_sheet(exported: Exported):
 def test_forms_are_listed_under_their_bookmark_in_filing_order(exported: Exported):
     forms = next(children for title, _, children in tree(exported.reader, exported.reader.outline) if title == "USCIS forms")
     assert [title for title, _, _ in forms] == [
-        "Form G-28, Notice of Entry of Appearance as Attorney, signed",
-        "Form I-131, signed",
-        "Form I-134, Declaration of Financial Support (one per supporter)",
+        "Form G-28, Notice of Entry of Appearance as Attorney or Accredited Representative",
+        "Form I-131, Application for Travel Documents, Parole Documents, and Arrival/Departure Records",
+        "Form I-134, Declaration of Financial Support",
     ]
-    assert [page for _, page, _ in forms] == [3 + 1, 3 + 3, 3 + 6]  # after instructions (2) and cover (1)
+    pages = [page for _, page, _ in forms]
+    assert [page - pages[0] for page in pages] == [0, 2, 5]  # G-28 2 pages, I-131 3, then I-134
+    assert "Respectfully submitted" in exported.text(pages[0] - 1)  # right after the letter's last page
 
 
 def test_a_records_own_bookmarks_are_nested_under_it_and_point_into_it(exported: Exported):

@@ -1,15 +1,31 @@
-"""The cover letter on top of the mailed packet, with its list of contents."""
+"""The cover letter under the forms clipped on top of the mailed packet: who asks for what,
+how the fee is paid, the list of contents, and a signature block that never stands alone on
+a page. A letter that runs on gets a continuation header on every later page."""
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table, TableStyle
+import io
+import unicodedata
+from functools import partial
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, KeepTogether, PageTemplate, Spacer, \
+    Table, TableStyle
+
+from ...case.fees import FeePayment, fee_of
 from ..plan import Part, Plan
 from ..wording import Wording, long_date
 from .fonts import SERIF, SERIF_BOLD
-from .layout import footer, para, render, style
+from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Decorator, _CountingCanvas, footer, para, style
+from .letter_contents import contents_tables
+
+_FIRST_TOP = 0.5 * inch
+_LATER_TOP = 1.45 * inch   # room for the four-line continuation header
+_BOTTOM = 0.8 * inch
+_BODY = style("letter-body", size=11, leading=13.5, space_after=8)
 
 
 def render_cover_letter(plan: Plan, part: Part) -> bytes:
@@ -19,10 +35,9 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
     values = {
         "date": long_date(plan.today),
         "category_title": plan.category.title,
-        "category_summary": plan.category.summary,
         "legal_basis": plan.category.legal_basis,
         "beneficiary_name": beneficiary.name.strip(),
-        "filing_address": case.filing.address.strip() or w.text("filing_address_missing"),
+        "filing_address": case.filing.address.strip(),
         "beneficiary_dob": long_date(beneficiary.date_of_birth) if beneficiary.date_of_birth else "",
         "beneficiary_citizenship": beneficiary.citizenship.strip(),
         "a_number": beneficiary.a_number.strip(),
@@ -32,35 +47,95 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
         "email": attorney.email.strip(),
     }
     has_attorney = bool(attorney.name.strip())
-    if has_attorney:
-        key = "sender_attorney" if values["requestor_name"] else "sender_attorney_no_requestor"
-        values["sender_intro"] = w.text(key, **values)
-    else:
-        values["sender_intro"] = w.text("sender_self")
-    body = style("letter-body", size=11, leading=13.5, space_after=8)
+    for_self = _same_person(values["requestor_name"], values["beneficiary_name"])
     flow: list[Flowable] = _letterhead(plan, has_attorney)
-    flow += [para(w.text("date", **values), body), Spacer(1, 2)]
-    flow += [para("\n".join(w.lines("addressee", **values)), style("letter-address", size=11, leading=13.5, space_after=10))]
+    flow += [para(w.text("date", **values), _BODY), Spacer(1, 2)]
+    flow += _addressee(w, values)
     flow += [para("\n".join(w.lines("subject", **values)),
                   style("letter-subject", font=SERIF_BOLD, size=11, leading=13.5, space_after=10))]
-    flow += [para(w.text("salutation"), body)]
-    flow += [para(line, body) for line in w.lines("body", **values)]
-    flow += [para(w.text("contents_title"), body), _contents(plan, w), Spacer(1, 6)]
+    flow += [para(w.text("salutation"), _BODY)]
+    request = w.text(f"request.{_request_key(has_attorney, bool(values['requestor_name']), for_self)}", **values)
+    flow += [para(w.text("request.paragraph", request=request, category_summary=plan.category.summary.strip()), _BODY)]
+    flow += [para(w.text("text.stamps"), _BODY), para(w.text("text.contents_title"), _BODY)]
+    head, tail = contents_tables(plan, w, tail=2)
+    flow += [head] if head is not None else []
     reachable = has_attorney and values["phone"] and values["email"]
-    contact = w.text("contact_attorney", **values) if reachable else w.text("contact_blank")
-    signer = _signer(plan, w, has_attorney)
-    flow += [KeepTogether([  # the closing and the signature never end up alone on a page
-        para(w.text("closing", contact=contact), body), para(w.text("sign_off"), body), Spacer(1, 20),
-        para(w.text("signature_line"), style("letter-sign", leading=13)),
-        para("\n".join(signer), style("letter-signer", size=11, leading=13)),
+    contact = w.text("text.contact_attorney", **values) if reachable else w.text("text.contact_blank")
+    flow += [KeepTogether([  # the signature never stands alone: the list's end and the last paragraphs go with it
+        tail, Spacer(1, 8), para(_fee_sentence(plan, w), _BODY),
+        para(w.text("text.closing", contact=contact), _BODY), para(w.text("text.sign_off"), _BODY), Spacer(1, 20),
+        para(w.text("text.signature_line"), style("letter-sign", leading=13)),
+        para("\n".join(_signer(plan, w, has_attorney, for_self)), style("letter-signer", size=11, leading=13)),
     ])]
-    first = plan.number_label(part.first_number or 0)
+    header = style("letter-continued", size=10, leading=12)
 
-    def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
-        if total > 1:
-            footer(canvas, w.text("footer", **values, page=number, pages=total))
+    def decorate(canvas: Canvas, number: int, total: int) -> None:
+        if total == 1:
+            return
+        footer(canvas, w.text("continued.footer", **values, page=number, pages=total))
+        if number > 1:
+            lines = w.lines("continued.header", **values, page=number, pages=total)
+            block = para("\n".join(lines), header)
+            _, height = block.wrap(PAGE_WIDTH - 2 * MARGIN, _LATER_TOP)
+            block.drawOn(canvas, MARGIN, PAGE_HEIGHT - 0.5 * inch - height)
 
-    return render(flow, title=f"Cover letter {first}", decorate=decorate, top=0.5 * inch, bottom=0.8 * inch)
+    return _render_letter(flow, f"Cover letter {plan.number_label(part.first_number or 0)}", decorate)
+
+
+def _render_letter(flow: list[Flowable], title: str, decorate: Decorator) -> bytes:
+    """Like layout.render, with a lower top margin on later pages for the continuation header."""
+    out = io.BytesIO()
+    doc = BaseDocTemplate(out, pagesize=letter, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=_FIRST_TOP,
+                          bottomMargin=_BOTTOM, title=title, author="ParoleDesk", creator="ParoleDesk",
+                          producer="ParoleDesk", subject="", invariant=1)
+    width = PAGE_WIDTH - 2 * MARGIN
+
+    def frame(top: float, name: str) -> Frame:
+        return Frame(MARGIN, _BOTTOM, width, PAGE_HEIGHT - top - _BOTTOM, id=name, leftPadding=0, rightPadding=0,
+                     topPadding=0, bottomPadding=0)
+
+    doc.addPageTemplates([PageTemplate("first", [frame(_FIRST_TOP, "first")], autoNextPageTemplate="later"),
+                          PageTemplate("later", [frame(_LATER_TOP, "later")])])
+    doc.build(flow, canvasmaker=partial(_CountingCanvas, decorate=decorate))
+    return out.getvalue()
+
+
+def _addressee(w: Wording, values: dict[str, str]) -> list[Flowable]:
+    address = style("letter-address", size=11, leading=13.5, space_after=10)
+    lines = w.lines("addressee", **values)
+    if values["filing_address"]:
+        return [para("\n".join(lines), address)]
+    # Only a draft gets here (readiness blocks a final export): a gap nobody can overlook.
+    gap = Table([[para(w.text("filing_address_missing"), style("letter-gap", font=SERIF_BOLD, size=11, leading=13.5))]],
+                colWidths=[PAGE_WIDTH - 2 * MARGIN], hAlign="LEFT")
+    gap.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, "black"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    return [para("\n".join(lines), style("letter-address-top", size=11, leading=13.5, space_after=4)), gap,
+            Spacer(1, 10)]
+
+
+def _request_key(has_attorney: bool, has_requestor: bool, for_self: bool) -> str:
+    if has_attorney:
+        if for_self:
+            return "attorney_for_beneficiary"
+        return "attorney" if has_requestor else "attorney_no_requestor"
+    return "self_for_self" if for_self else "self"
+
+
+def _fee_sentence(plan: Plan, w: Wording) -> str:
+    fee = fee_of(plan.case, plan.category)
+    if fee.rule is None:
+        return w.text("fee.unknown")
+    key = "none_due" if fee.payment is FeePayment.NONE and fee.due else fee.payment.value
+    return w.text(f"fee.{key}", amount=fee.amount)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Names compared as a reader would: case, accents and spacing ignored."""
+    def norm(name: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return " ".join(plain.casefold().split())
+    return bool(norm(a)) and norm(a) == norm(b)
 
 
 def _letterhead(plan: Plan, has_attorney: bool) -> list[Flowable]:
@@ -79,40 +154,12 @@ def _letterhead(plan: Plan, has_attorney: bool) -> list[Flowable]:
     return flow + [Spacer(1, 2), HRFlowable(width="100%", thickness=0.75, spaceAfter=10)]
 
 
-def _contents(plan: Plan, w: Wording) -> Table:
-    rows: list[tuple[str, Part, Part]] = []
-    for section in plan.sections:
-        if section.kind == "forms":
-            rows += [(w.text("contents_form", title=p.title), p, p) for p in section.parts]
-        elif section.kind == "index" and section.parts:
-            rows.append((w.text("contents_index"), section.parts[0], section.parts[-1]))
-        elif section.kind == "declaration" and section.parts:
-            label = w.text("contents_declaration", declarant_name=plan.declaration.declarant_name)
-            rows.append((label, section.parts[0], section.parts[-1]))
-        elif section.kind == "exhibits":
-            for exhibit in plan.exhibits:
-                label = w.text("contents_exhibit", letter=exhibit.letter, title=exhibit.title)
-                rows.append((label, exhibit.contents[0], exhibit.contents[-1]))
-    cell = style("contents-cell", size=10, leading=11.5)
-    data = []
-    for n, (label, first, last) in enumerate(rows, start=1):
-        first_label = plan.number_label(first.first_number or 0)
-        last_label = plan.number_label((last.first_number or 0) + last.pages - 1)
-        numbers = first_label if first_label == last_label else w.text("pages", first=first_label, last=last_label)
-        data.append([f"{n}.", para(label, cell), para(numbers, cell)])
-    table = Table(data or [["", "", ""]], colWidths=[0.35 * inch, 3.95 * inch, 2.2 * inch], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (0, -1), SERIF, 10),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0.5)]))
-    return table
-
-
-def _signer(plan: Plan, w: Wording, has_attorney: bool) -> list[str]:
+def _signer(plan: Plan, w: Wording, has_attorney: bool, for_self: bool) -> list[str]:
     if has_attorney:
         attorney = plan.case.attorney
         lines = [attorney.name.strip()]
-        lines += [w.text("bar_number", bar_number=attorney.bar_number.strip())] if attorney.bar_number.strip() else []
+        lines += [w.text("text.bar_number", bar_number=attorney.bar_number.strip())] if attorney.bar_number.strip() else []
         lines += [attorney.firm.strip()] if attorney.firm.strip() else []
-        return lines + [w.text("attorney_role")]
+        return lines + [w.text("text.attorney_role_beneficiary" if for_self else "text.attorney_role")]
     name = plan.case.requestor.name.strip()
-    return ([name] if name else []) + [w.text("requestor_role")]
+    return ([name] if name else []) + [w.text("text.requestor_role")]

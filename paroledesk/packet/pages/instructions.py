@@ -3,13 +3,15 @@ mailing, what was waived or needs checking, and on its last page the manifest su
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from ...case import ItemState
-from ...case.rules import dated_rules
+from ...case.fees import FeePayment, fee_of
 from ..plan import Part, PartKind, Plan
 from ..wording import Wording, long_date
 from .fonts import SANS, SANS_BOLD
@@ -22,6 +24,10 @@ _CELL = style("instr-cell", font=SANS, size=8.5, leading=10)
 _HEAD = style("instr-head", font=SANS_BOLD, size=8.5, leading=10)
 _HASH = style("instr-hash", font="Courier", size=6, leading=10)
 _ALERT = style("instr-alert", font=SANS_BOLD, size=10.5, leading=13, space_after=6)
+# Headings stay with what follows them, and no paragraph leaves a lone last line on a page
+# (a page holding only the word "grant.").
+_H2.keepWithNext = 1
+_BODY.allowWidows = 0
 
 
 def render_instructions(plan: Plan, part: Part) -> bytes:
@@ -36,11 +42,13 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
     flow += [para(w.text("contents_title"), _H2), _contents(plan, w), para(w.text("contents_note"), _BODY)]
     flow += [para(w.text("steps_title"), _H2)]
     for n, step in enumerate(_steps(plan, w, values), start=1):
-        flow.append(para(f"{n}. {step}", style(f"instr-step-{n}", font=SANS, size=9.5, leading=12,
-                                               indent=14, first_indent=-14, space_after=3)))
+        step_style = style(f"instr-step-{n}", font=SANS, size=9.5, leading=12, indent=14, first_indent=-14,
+                           space_after=3)
+        step_style.allowWidows = 0
+        flow.append(para(f"{n}. {step}", step_style))
     if plan.category.filing_note:
         flow += [para(w.text("where_title"), _H2), para(plan.category.filing_note, _BODY)]
-    waived = [(item.title, case.items[item.id].waiver_reason) for item in plan.category.items
+    waived = [(item.label, case.items[item.id].waiver_reason) for item in plan.category.items
               if item.id in case.items and case.items[item.id].state is ItemState.WAIVED]
     if waived:
         flow += [para(w.text("waived_title"), _H2)] + [para(f"{t}: {r}", _BODY) for t, r in waived]
@@ -63,11 +71,28 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
 
 def _steps(plan: Plan, w: Wording, values: dict[str, str]) -> list[str]:
     key = "declaration_step_signed" if plan.signed_declaration else "declaration_step_draft"
-    rule_id = w.get(f"fees.{plan.category.id}", None) or w.text("fees.default")
-    rule = next((r for r in dated_rules() if r.id == rule_id), None)
-    fee = {"fee": rule.value, "fee_as_of": long_date(rule.as_of), "fee_source": rule.source} if rule else \
-        {"fee": w.text("fee_unknown"), "fee_as_of": "-", "fee_source": "-"}
-    return w.lines("steps", declaration_step=w.text(key, **values), **fee)
+    on_top = [p.title for s in plan.sections if s.kind == "on-top" for p in s.parts]
+    on_top_step = w.text("on_top_step", forms=" and ".join(on_top)) if on_top else ""
+    return w.lines("steps", declaration_step=w.text(key, **values), on_top_step=on_top_step,
+                   fee_step=_fee_step(plan, w))
+
+
+def _fee_step(plan: Plan, w: Wording) -> str:
+    """How the fee is paid, in the same words for the office as the cover letter's for USCIS."""
+    fee = fee_of(plan.case, plan.category)
+    category = plan.category.title
+    if fee.rule is None:
+        return w.text("fee_steps.unknown", category_title=category)
+    facts = {"amount": fee.amount, "as_of": long_date(fee.rule.as_of), "source": fee.rule.source,
+             "category_title": category}
+    key = "none_due" if fee.payment is FeePayment.NONE and fee.due else fee.payment.value
+    sentences = [w.text(f"fee_steps.{key}", **facts)]
+    if fee.payment is not FeePayment.NONE:
+        sentences.append(w.text("fee_steps.checked", **facts))
+    if fee.on_grant is not None:
+        sentences.append(w.text("fee_steps.on_grant", amount=fee.on_grant.value))
+    return " ".join(sentences)
+
 
 
 def _table(rows: list[list[str]], widths: list[float], *, hash_column: int | None = None) -> Table:
@@ -128,7 +153,8 @@ def _inputs(plan: Plan, w: Wording) -> Table:
         else:
             where = w.text("labels.declaration_place")
         source_hash = plan.input_hashes.get(part.record.id, part.record.sha256)
-        rows.append([where, part.record.path, str(part.pages), source_hash])
+        # The file's own name: the case folder's layout ("records/...") is nobody's business on paper.
+        rows.append([where, PurePosixPath(part.record.path).name, str(part.pages), source_hash])
     return _table(rows, [0.65 * inch, 2.13 * inch, 0.42 * inch, 3.3 * inch], hash_column=3)
 
 
