@@ -20,7 +20,7 @@ from .pages import render_part
 from .pdflog import route_library_logging
 from .plan import NUMBERED_KINDS, Part, Plan, build_plan, number_pages, packet_records
 from .progress import CancelCheck, ProgressCallback, Steps
-from .result import ExhibitRange, ExportResult
+from .result import ExportResult, exhibit_ranges, packet_numbers
 from .settings import load_settings
 from .sources import open_sources
 from .staging import check_destination, next_free, staged_folder
@@ -70,8 +70,10 @@ def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = 
         declaration=out / settings.declaration_file,
         manifest=out / settings.manifest_file,
         pages=pages,
-        exhibits=[ExhibitRange(ex.letter, ex.item.id, ex.title, ex.first_page, ex.last_page) for ex in plan.exhibits],
+        exhibits=exhibit_ranges(plan),
         warnings=warnings,
+        mailed_pages=plan.mailed_pages,
+        numbers=packet_numbers(plan),
     )
 
 

@@ -76,6 +76,11 @@ class Part:
         return self.first_page + self.pages - 1
 
     @property
+    def last_number(self) -> int | None:
+        """Sequence number printed on its last page; None when its pages carry none."""
+        return None if self.first_number is None else self.first_number + self.pages - 1
+
+    @property
     def is_generated(self) -> bool:
         return self.kind is not PartKind.RECORD
 
@@ -105,14 +110,16 @@ class Exhibit:
 
     @property
     def first_number(self) -> int:
-        return self.contents[0].first_number or 0
+        """Sequence number stamped on its first page (after its separator); 0 before numbering."""
+        return next((p.first_number for p in self.contents if p.first_number is not None), 0)
 
     @property
     def last_number(self) -> int:
-        return self.first_number + self.pages - 1
+        return next((p.last_number for p in reversed(self.contents) if p.last_number is not None), 0)
 
     @property
     def dates(self) -> list[str]:
+        """Its records' distinct dates, earliest first: the index shows the first and the last."""
         return sorted({p.record.date for p in self.contents if p.kind is PartKind.RECORD and p.record and p.record.date})
 
 
@@ -121,6 +128,15 @@ class Section:
     kind: str
     title: str | None                 # its bookmark; None for exhibits, which have their own
     parts: list[Part] = field(default_factory=list)
+
+    @property
+    def first_number(self) -> int | None:
+        """First sequence number printed in it; None when none of its pages carries one (forms)."""
+        return next((p.first_number for p in self.parts if p.first_number is not None), None)
+
+    @property
+    def last_number(self) -> int | None:
+        return next((p.last_number for p in reversed(self.parts) if p.last_number is not None), None)
 
 
 @dataclass(eq=False)
@@ -145,6 +161,19 @@ class Plan:
     @property
     def pages(self) -> int:
         return sum(part.pages for part in self.parts)
+
+    @property
+    def mailed_pages(self) -> int:
+        """Pages that go in the envelope: all but the instructions sheet."""
+        return sum(part.pages for section in self.sections if section.kind not in UNMAILED for part in section.parts)
+
+    @property
+    def first_number(self) -> int | None:
+        return next((s.first_number for s in self.sections if s.first_number is not None), None)
+
+    @property
+    def last_number(self) -> int | None:
+        return next((s.last_number for s in reversed(self.sections) if s.last_number is not None), None)
 
     @property
     def signed_declaration(self) -> bool:
@@ -272,12 +301,15 @@ def _record_part(record: Record, title: str, stamp: Stamp, sources: dict[str, So
 
 
 def number_pages(plan: Plan) -> None:
+    """Packet pages for every part; sequence numbers only for the mailed pages that print one.
+    USCIS form pages are never stamped, so they take no number: the printed run has no gaps
+    and nothing can quote a number that appears on no page."""
     page, number = 1, 1
     for section in plan.sections:
         for part in section.parts:
             part.first_page = page
             page += part.pages
-            if section.kind in UNMAILED:
+            if section.kind in UNMAILED or part.stamp is Stamp.NONE:
                 part.first_number = None
             else:
                 part.first_number = number

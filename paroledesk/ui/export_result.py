@@ -1,4 +1,5 @@
-"""What an export produced: pages, exhibits with their page ranges, and where the files are."""
+"""What an export produced: pages to mail, exhibits with the sequence numbers stamped on them
+(what the index and the cover letter quote, not PDF positions), and where the files are."""
 
 from __future__ import annotations
 
@@ -24,22 +25,17 @@ class ExportResultDialog(QDialog):
         self.setWindowTitle("Draft packet exported" if draft else "Filing packet exported")
         heading = QLabel(("Draft packet (not for filing)" if draft else "Filing packet ready"), self)
         heading.setObjectName("heading")
-        summary = QLabel(
-            f"{result.pages} pages, {len(result.exhibits)} exhibit{'s' if len(result.exhibits) != 1 else ''}.<br>"
-            f"Packet: <b>{result.packet.name}</b><br>Declaration (editable): <b>{result.declaration.name}</b><br>"
-            f"Folder: {result.out}", self)
+        summary = QLabel(f"{_mailed(result)}<br>Packet: <b>{result.packet.name}</b><br>"
+                         f"Declaration (editable): <b>{result.declaration.name}</b><br>Folder: {result.out}", self)
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exhibits = QTreeWidget(self)
         self.exhibits.setAccessibleName("Exhibits in the packet")
-        self.exhibits.setHeaderLabels(["Exhibit", "Title", "Packet pages"])
+        self.exhibits.setHeaderLabels(["Exhibit", "Title", "Sequence numbers"])
         self.exhibits.setRootIsDecorated(False)
         self.exhibits.setAlternatingRowColors(True)
         for exhibit in result.exhibits:
-            pages = (f"{exhibit.first_page}" if exhibit.first_page == exhibit.last_page
-                     else f"{exhibit.first_page}–{exhibit.last_page}")
-            row = QTreeWidgetItem([exhibit.letter, exhibit.title, pages])
-            row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row = QTreeWidgetItem([exhibit.letter, exhibit.title, exhibit.numbers])
             self.exhibits.addTopLevelItem(row)
         header = self.exhibits.header()
         header.setStretchLastSection(False)
@@ -74,3 +70,19 @@ class ExportResultDialog(QDialog):
         layout.addWidget(buttons)
         em = self.fontMetrics().height()
         self.resize(em * 50, em * 30)
+
+
+def _mailed(result: Any) -> str:
+    """Counts a paralegal can check against the printed stack: the instructions sheet is not mailed."""
+    mailed = result.pages if result.mailed_pages is None else result.mailed_pages
+    exhibits = len(result.exhibits)
+    text = f"{mailed} page{'s' if mailed != 1 else ''} to mail, {exhibits} exhibit{'s' if exhibits != 1 else ''}."
+    if result.numbers:
+        first, last = result.numbers
+        numbers = f"{first} to {last}" if first != last else first
+        text += f"<br>Sequence numbers {numbers}, stamped on every mailed page except the USCIS forms."
+    if result.pages > mailed:
+        unmailed = result.pages - mailed
+        text += f"<br>{result.packet.name} also holds {unmailed} page{'s' if unmailed != 1 else ''} of filing " \
+                "instructions for the office: remove them before mailing."
+    return text

@@ -97,7 +97,8 @@ def test_cancel_stops_the_export_and_leaves_nothing(ready_case, tmp_path, after)
 
 def test_the_export_date_is_the_one_the_caller_gives(ready_case, tmp_path):
     result = export(ready_case, tmp_path / "out", today=dt.date(2027, 1, 5))
-    assert "January 5, 2027" in PdfReader(result.packet).pages[2].extract_text()
+    cover_letter = result.pages - result.mailed_pages  # the first mailed page, 0-based
+    assert "January 5, 2027" in PdfReader(result.packet).pages[cover_letter].extract_text()
     assert TODAY != dt.date(2027, 1, 5)
 
 
@@ -113,6 +114,8 @@ def test_a_read_only_case_exports(ready_case, tmp_path):
 
 def test_to_json_has_the_shape_the_command_line_promises(exported):
     data = exported.result.to_json()
-    assert set(data) == {"out", "packet", "declaration", "manifest", "pages", "exhibits"}
-    assert set(data["exhibits"][0]) == {"letter", "item", "title", "first_page", "last_page"}
+    assert set(data) == {"out", "packet", "declaration", "manifest", "pages", "mailed_pages", "numbers", "exhibits"}
+    assert set(data["exhibits"][0]) == {"letter", "item", "title", "first_page", "last_page", "first_number",
+                                        "last_number", "numbers"}
     assert data["exhibits"][0]["letter"] == "A" and isinstance(data["pages"], int)
+    assert isinstance(data["exhibits"][0]["first_number"], int) and data["mailed_pages"] < data["pages"]

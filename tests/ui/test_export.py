@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from paroledesk.case import CaseFolder
 from paroledesk.ui.main_window import MainWindow
 from tests.conftest import write_pdf
 
+
+def printed_number(packet: Path, page: int) -> str:
+    """The sequence number printed at the foot of a 1-based page, as a viewer shows it."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), "-y", "736", "-H", "56",
+                           "-x", "0", "-W", "612", str(packet), "-"], check=True, capture_output=True, text=True).stdout
+    return text.split()[-1]
 
 
 def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, open_window: Any,
@@ -42,7 +49,12 @@ def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, o
     assert result.pages > 10
     assert flow.result_dialog.exhibits.topLevelItemCount() == len(result.exhibits) > 0
     first = flow.result_dialog.exhibits.topLevelItem(0)
-    assert first.text(0) == "A" and first.text(2).startswith(str(result.exhibits[0].first_page))
+    assert first.text(0) == "A" and first.text(2) == result.exhibits[0].numbers
+    # What the dialog shows is what is printed: the stamps on the exhibit's first and last pages.
+    assert first.text(2).split(" to ")[0] == printed_number(result.packet, result.exhibits[0].first_page)
+    assert first.text(2).split(" to ")[-1] == printed_number(result.packet, result.exhibits[0].last_page)
+    summary = " ".join(label.text() for label in flow.result_dialog.findChildren(QLabel))
+    assert f"{result.mailed_pages} pages to mail" in summary and result.mailed_pages < result.pages
     assert flow.result_dialog.open_pdf.isEnabled() and flow.result_dialog.open_folder.isEnabled()
     assert len(progress) > 3 and all(0 <= done <= total for done, total, _ in progress), "progress was reported"
     # The main thread kept serving events while the packet was built: the UI stayed responsive.

@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ..plan import Exhibit, Part, PartKind, Plan
 from ..wording import short_date
 from .fonts import SERIF, SERIF_BOLD
-from .layout import cell, centered, footer, para, render, style
+from .layout import PAGE_HEIGHT, PAGE_WIDTH, cell, centered, footer, para, render, style
 
-_WIDTHS = [0.6 * inch, 2.35 * inch, 0.95 * inch, 0.5 * inch, 2.1 * inch]
+_WIDTHS = [0.6 * inch, 2.2 * inch, 0.95 * inch, 0.5 * inch, 2.25 * inch]  # a bold "X-000013 - X-000053" on one line
 
 
 def render_index(plan: Plan, part: Part) -> bytes:
@@ -27,9 +27,16 @@ def render_index(plan: Plan, part: Part) -> bytes:
     flow.append(para(w.text("index.note"), style("index-note", size=10, space_before=14)))
     first = plan.number_label(part.first_number or 0)
 
+    continued = w.text("index.continued")
+
     def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
         if total > 1:
             footer(canvas, w.text("index.footer", number=f"{number} / {total}"))
+        if number > 1:  # a page read on its own still says what it continues
+            canvas.saveState()
+            canvas.setFont(SERIF_BOLD, 13)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 54, continued)
+            canvas.restoreState()
 
     return render(flow, title=f"Exhibit index {first}", decorate=decorate)
 
@@ -41,14 +48,13 @@ def _table(plan: Plan, columns: list[str]) -> Table:
     exhibit_rows, record_rows = [], []
     for exhibit in plan.exhibits:
         exhibit_rows.append(len(data))
-        values = [exhibit.letter, exhibit.title, _dates(exhibit), str(exhibit.pages),
+        values = [exhibit.letter, exhibit.title, _dates(plan, exhibit), str(exhibit.pages),
                   _range(plan, exhibit.first_number, exhibit.last_number)]
         data.append([cell(v, main, w) for v, w in zip(values, _WIDTHS)])
         for content in exhibit.contents:
             record = content.record if content.kind is PartKind.RECORD else None
-            last = (content.first_number or 0) + content.pages - 1
             values = ["", content.title, short_date(record.date) if record and record.date else "",
-                      str(content.pages), _range(plan, content.first_number or 0, last)]
+                      str(content.pages), _range(plan, content.first_number, content.last_number)]
             record_rows.append(len(data))
             data.append([cell(v, sub, w - 10 if n == 1 else w) for n, (v, w) in enumerate(zip(values, _WIDTHS))])
     table = Table(data, colWidths=_WIDTHS, repeatRows=1, hAlign="CENTER")
@@ -68,16 +74,19 @@ def _table(plan: Plan, columns: list[str]) -> Table:
     return table
 
 
-def _dates(exhibit: Exhibit) -> str:
+def _dates(plan: Plan, exhibit: Exhibit) -> str:
     dates = exhibit.dates
     if not dates:
         return ""
     if len(dates) == 1:
         return short_date(dates[0])
-    return f"{short_date(dates[0])} - {short_date(dates[-1])}"
+    return plan.settings.wording.text("index.date_range", first=short_date(dates[0]), last=short_date(dates[-1]))
 
 
-def _range(plan: Plan, first: int, last: int) -> str:
+def _range(plan: Plan, first: int | None, last: int | None) -> str:
+    """The numbers printed on these pages; nothing when they carry none."""
+    if first is None or last is None:
+        return ""
     if first == last:
         return plan.number_label(first)
     return f"{plan.number_label(first)} - {plan.number_label(last)}"

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from ...case import ItemState
 from ...case.fees import FeePayment, fee_of
 from ..plan import Part, PartKind, Plan
+from ..settings import UNMAILED
 from ..wording import Wording, long_date
 from .fonts import SANS, SANS_BOLD
 from .layout import cell, footer, para, render, style
@@ -117,6 +118,15 @@ def _numbers(plan: Plan, first: int, last: int) -> str:
     return plan.number_label(first) if first == last else f"{plan.number_label(first)} - {plan.number_label(last)}"
 
 
+def _printed(plan: Plan, w: Wording, parts: list[Part], mailed: bool) -> str:
+    """The sequence numbers printed on these parts' pages: forms carry none, so none is quoted."""
+    if not mailed:
+        return w.text("labels.not_mailed")
+    first = next((p.first_number for p in parts if p.first_number is not None), None)
+    last = next((p.last_number for p in reversed(parts) if p.last_number is not None), None)
+    return w.text("labels.unnumbered") if first is None or last is None else _numbers(plan, first, last)
+
+
 def _pages(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
@@ -124,20 +134,18 @@ def _pages(first: int, last: int) -> str:
 def _contents(plan: Plan, w: Wording) -> Table:
     rows: list[list[str]] = [list(w.raw("labels.contents_columns"))]
 
-    def add(label: str, first: Part, last: Part) -> None:
-        numbers = w.text("labels.not_mailed") if first.first_number is None else \
-            _numbers(plan, first.first_number, (last.first_number or 0) + last.pages - 1)
-        rows.append([label, _pages(first.first_page, last.last_page), numbers])
+    def add(label: str, parts: list[Part], mailed: bool = True) -> None:
+        rows.append([label, _pages(parts[0].first_page, parts[-1].last_page), _printed(plan, w, parts, mailed)])
 
     for section in plan.sections:
         if section.kind == "exhibits":
             for exhibit in plan.exhibits:
-                add(exhibit.separator.title, exhibit.separator, exhibit.contents[-1])
+                add(exhibit.separator.title, [exhibit.separator, *exhibit.contents])
         elif section.kind == "forms":
             for part in section.parts:
-                add(part.title, part, part)
+                add(part.title, [part])
         elif section.parts:
-            add(section.title or section.kind, section.parts[0], section.parts[-1])
+            add(section.title or section.kind, section.parts, section.kind not in UNMAILED)
     return _table(rows, [3.6 * inch, 1.1 * inch, 2.2 * inch])
 
 
