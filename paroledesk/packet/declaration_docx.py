@@ -37,9 +37,12 @@ def save_declaration_docx(d: Declaration, path: Path, when: dt.date) -> Path:
     title = _paragraph(doc, d.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.space_before = Pt(d.size)
     title.paragraph_format.space_after = Pt(d.size)
-    _body(doc, d.intro, body_spacing)
+    last = _body(doc, d.intro, body_spacing)
     for n, text in enumerate(d.paragraphs, start=1):
-        _body(doc, f"{n}.\u00a0\u00a0{text}", body_spacing)
+        last = _body(doc, f"{n}.\u00a0\u00a0{text}", body_spacing)
+    # Word and LibreOffice then never start a page with the formula: the statement's last
+    # paragraph (its last lines at least, with widow control) stays on the signature page.
+    last.paragraph_format.keep_with_next = True
     _body(doc, d.formula, body_spacing).paragraph_format.keep_with_next = True
     _body(doc, d.executed, body_spacing).paragraph_format.keep_with_next = True
     _signature(doc, d.signature_line, [d.signature_name, d.signature_role], d.size)
@@ -49,7 +52,9 @@ def save_declaration_docx(d: Declaration, path: Path, when: dt.date) -> Path:
         heading.paragraph_format.space_before = Pt(d.size * 2)
         heading.paragraph_format.space_after = Pt(d.size)
         heading.paragraph_format.keep_with_next = True
-        _body(doc, cert.text, body_spacing).paragraph_format.keep_with_next = True
+        attestation = _body(doc, cert.text, body_spacing).paragraph_format
+        attestation.keep_with_next = True
+        attestation.keep_together = True  # short: the whole attestation stays with its signature lines
         _signature(doc, cert.signature_line, cert.lines, d.size)
     _footer(doc, d)
     _properties(doc, d, when)

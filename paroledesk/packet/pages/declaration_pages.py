@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..declaration import Declaration
 from ..plan import Part, Plan
 from .fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
+from .keep_end import KeepEndWithClosing
 from .layout import PAGE_HEIGHT, PAGE_WIDTH, diagonal_mark, footer, para, render, style
 
 # Times New Roman in Word; Liberation Serif has the same metrics, so lines break alike.
@@ -34,7 +35,8 @@ def declaration_pdf(d: Declaration) -> bytes:
     flow += [para(f"{n}.  {text}", body) for n, text in enumerate(d.paragraphs, start=1)]
     closing = [para(d.formula, body), para(d.executed, body), Spacer(1, size * 2.5),
                para(d.signature_line, plain), para(f"{d.signature_name}\n{d.signature_role}", plain)]
-    flow += [CondPageBreak(size * 12), KeepTogether(closing)]
+    last = flow.pop()  # the last statement paragraph (or the intro) goes with the formula and signature
+    flow.append(KeepEndWithClosing(last, closing))
     if d.interpreter:
         cert = d.interpreter
         flow += [Spacer(1, size * 2), KeepTogether([
