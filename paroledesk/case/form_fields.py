@@ -28,7 +28,7 @@ from pypdf.generic import (
 
 log = logging.getLogger(__name__)
 
-_PUSHBUTTON, _RADIO, _MULTILINE, _COMB = 1 << 16, 1 << 15, 1 << 12, 1 << 24
+_PUSHBUTTON, _RADIO, _MULTILINE, _PASSWORD, _COMB = 1 << 16, 1 << 15, 1 << 12, 1 << 13, 1 << 24
 _SMALLEST = 6.0  # points: a value that fits only in smaller print is refused, not printed
 _AUTO = re.compile(r"\s0(\.0*)?\s+Tf")
 _TF = re.compile(r"(/[^\s/\[\]()<>]+)\s+([0-9.]+)\s+Tf")
@@ -106,8 +106,8 @@ def _plan(reader: PdfReader, need_appearances: bool) -> _Plan | str:
             kind = widget.get_inherited("/FT")
             value = widget.get_inherited("/V")
             if kind in ("/Tx", "/Ch"):
-                if _is_barcode(widget):
-                    continue
+                if _is_barcode(widget) or int(widget.get_inherited("/Ff", 0)) & _PASSWORD:
+                    continue  # a password is never printed; a barcode keeps its own drawing
                 has_value = value is not None and (not isinstance(value, str) or value != "")
                 if (need_appearances and (value is not None or "/AP" in widget)) or (
                         has_value and not _usable_text_appearance(widget)):
