@@ -16,7 +16,7 @@ from typing import Callable, NoReturn, Sequence
 
 from . import __version__
 from .logs import setup_logging
-from .case import CaseError, CaseFolder, all_categories, check_readiness, is_ready, load_category
+from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", type=Path)
     p.add_argument("--out", type=Path)
     p.add_argument("--draft", action="store_true", help="export even when not ready, watermarked DRAFT")
+    p.add_argument("--signing", action="store_true",
+                   help="write signing-set.pdf: only the pages still to be signed by hand")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("verify", help="check an export folder against its manifest")
@@ -79,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="copy the bundled sample case to DIR and export it")
     p.add_argument("dir", type=Path, nargs="?")
+    p.add_argument("--signing", action="store_true",
+                   help="copy the sample without its signed scans and write its signing set")
     return parser
 
 
@@ -200,6 +204,11 @@ def _status_text(status: dict) -> str:
         lines.append(f"Unfiled: {len(status['unfiled'])} file(s)")
     for p in status["problems"]:
         lines.append(f"{'BLOCKING' if p['severity'] == 'blocking' else 'warning '} {p['message']}")
+    unsigned = [s for s in status["signatures"] if not s["signed"]]
+    if unsigned:
+        lines.append("Still to be signed:")
+        lines += [f"  {s['document']}: {s['signer']} (attach to {s['attach_to']})" for s in unsigned]
+    lines.append(f"Stage: {Stage(status['stage']).title}.")
     lines.append("Ready to export." if status["ready"] else "Not ready.")
     return "\n".join(lines)
 
@@ -207,14 +216,13 @@ def _status_text(status: dict) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     from .packet import NotReadyError, export_packet
 
+    if args.signing:
+        return _export_signing_set(args)
     with CaseFolder.open(args.folder, read_only=True) as folder:
         try:
             result = export_packet(folder, args.out, draft=args.draft)
         except NotReadyError as exc:
-            print(f"paroledesk: {exc}", file=sys.stderr)
-            for problem in exc.problems:
-                if problem.blocking:
-                    print(f"  - {problem.message}", file=sys.stderr)
+            _print_not_ready(exc)
             return EXIT_NOT_READY
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -224,6 +232,42 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Packet: {result.packet} ({result.pages} pages, {len(result.exhibits)} exhibits)")
         print(f"Declaration: {result.declaration}")
         print(f"Manifest: {result.manifest}")
+    return EXIT_OK
+
+
+def _print_not_ready(exc) -> None:  # type: ignore[no-untyped-def]
+    if stage_of(exc.problems) is Stage.SIGNING:
+        print("paroledesk: the case is waiting for signatures: run `paroledesk export FOLDER --signing`, "
+              "have each page signed by hand, scan it and attach the scan as shown, then export again.", file=sys.stderr)
+    else:
+        print(f"paroledesk: {exc}", file=sys.stderr)
+    for problem in exc.problems:
+        if problem.blocking:
+            print(f"  - {problem.message}", file=sys.stderr)
+
+
+def _export_signing_set(args: argparse.Namespace) -> int:
+    from .packet import NotReadyError
+    from .packet.signing_set import export_signing_set
+
+    if args.draft:
+        print("paroledesk: --signing and --draft cannot be combined; the signing set is never a draft.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    with CaseFolder.open(args.folder, read_only=True) as folder:
+        try:
+            result = export_signing_set(folder, args.out)
+        except NotReadyError as exc:
+            print(f"paroledesk: {exc}", file=sys.stderr)
+            for problem in exc.problems:
+                if problem.blocking and problem.kind != "signature":
+                    print(f"  - {problem.message}", file=sys.stderr)
+            return EXIT_NOT_READY
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        print(f"Signing set: {result.path} ({result.pages} pages, {len(result.documents)} document(s) to sign)")
+        for doc in result.documents:
+            print(f"  {doc.document}: {', '.join(doc.signers)}; attach the signed scan to {doc.attach_to}")
     return EXIT_OK
 
 
@@ -239,8 +283,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .packet.demo import run_demo
+    from .packet.demo import run_demo, run_signing_demo
 
+    if args.signing:
+        signing = run_signing_demo(args.dir)
+        print(f"Sample case (unsigned): {signing.path.parent.parent.parent}")
+        print(f"Signing set: {signing.path} ({signing.pages} pages)")
+        return EXIT_OK
     result = run_demo(args.dir)
     print(f"Sample case: {result.out.parent.parent}")
     print(f"Packet: {result.packet} ({result.pages} pages)")

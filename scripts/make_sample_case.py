@@ -14,13 +14,16 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from paroledesk.case import CaseFolder  # noqa: E402
+from paroledesk.packet.signing_set import signing_documents  # noqa: E402
 
 TARGET = ROOT / "resources" / "sample-case"
 
@@ -60,6 +63,72 @@ def id_card(path: Path, title: str, name: str, number: str) -> Path:
     image.save(buffer, "JPEG", quality=85)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def _blanks(page) -> list[tuple[str, float, float, float]]:  # type: ignore[no-untyped-def]
+    """(kind, x, y, font size) of each signature line and date blank on a page, top to bottom."""
+    found: list[tuple[str, float, float, float]] = []
+
+    def visit(text, cm, tm, _font, size):  # type: ignore[no-untyped-def]
+        x, y, line = cm[4] + tm[4], cm[5] + tm[5], text.strip()
+        if line and set(line) == {"_"} and len(line) >= 30:
+            found.append(("signature", x, y, size))
+        elif line.startswith("Date: ___"):
+            found.append(("date", x + stringWidth("Date: ", "Times-Roman", size), y, size))
+        elif line.startswith("Executed on ___"):
+            found.append(("date", x + stringWidth("Executed on ", "Times-Roman", size), y, size))
+
+    page.extract_text(visitor_text=visit)
+    return sorted(found, key=lambda f: -f[2])
+
+
+def _ink(width: float, height: float, blanks, signers: list[str], signed_on: str):  # type: ignore[no-untyped-def]
+    """A pen stroke on each signature line, the date written in, and FICTIONAL SAMPLE."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(width, height), invariant=1)
+    c.setFillColorRGB(0.75, 0.0, 0.0)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawCentredString(width / 2, height - 30, "FICTIONAL SAMPLE - signature drawn by ParoleDesk's sample script")
+    c.setStrokeColorRGB(0.06, 0.12, 0.5)
+    c.setFillColorRGB(0.06, 0.12, 0.5)
+    lines = iter([b for b in blanks if b[0] == "signature"])
+    for n, signer in enumerate(signers):
+        found = next(lines, None)
+        if found is None:
+            break
+        _, x, y, _ = found
+        c.setLineWidth(1.3)
+        path = c.beginPath()
+        path.moveTo(x + 8, y + 6)
+        step = 150 / max(len(signer), 1)
+        for i, ch in enumerate(signer):  # a loop per letter: deterministic, pen-like
+            up = 6 + (ord(ch) * 7 % 11) * 2.0 if i == 0 or ch.isupper() else 4 + (ord(ch) % 5) * 1.6
+            px = x + 8 + i * step
+            path.curveTo(px - step * 0.3, y + up, px + step * 0.9, y + up * 0.8, px + step * 0.4, y + 1 + (ord(ch) % 4))
+        c.drawPath(path)
+    for kind, x, y, size in blanks:
+        if kind == "date":
+            c.setFont("Helvetica-Oblique", size)
+            c.drawString(x + 12, y + 3, signed_on)
+    c.showPage()
+    c.save()
+    return PdfReader(io.BytesIO(out.getvalue())).pages[0]
+
+
+def attach_signed_scans(folder: CaseFolder, work: Path) -> None:
+    """Sign the sample as its signers would: print the signing set's pages, sign and date
+    them (drawn, marked FICTIONAL SAMPLE), and attach each scan where status says it goes."""
+    for n, document in enumerate(signing_documents(folder), start=1):
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(document.pdf)))
+        for number, page in enumerate(writer.pages, start=1):
+            signers = [signer for signer, at in document.places if at == number]
+            box = page.mediabox  # every page is marked FICTIONAL SAMPLE; the signature pages are signed
+            blanks = _blanks(page) if signers else []
+            page.merge_page(_ink(float(box.width), float(box.height), blanks, signers, "12/01/2026"))
+        scan = work / f"signed {n} {document.attach_to.replace(':', ' ')}.pdf"
+        with scan.open("wb") as handle:
+            writer.write(handle)
+        folder.attach(document.attach_to, [scan], title=f"{document.document}, signed")
 
 
 def build(work: Path) -> None:
@@ -131,6 +200,7 @@ def build(work: Path) -> None:
         }
         for prompt_id, text in answers.items():
             folder.set_answer(prompt_id, text)
+        attach_signed_scans(folder, work)  # last: the scans are of the final text
     shutil.rmtree(TARGET / ".paroledesk", ignore_errors=True)
 
 

@@ -42,7 +42,11 @@ def test_a_case_goes_from_new_to_status_through_the_cli(capsys, tmp_path):
     code, out, _ = run(capsys, "status", folder, "--json")
     status = json.loads(out)
     assert code == 1 and status["ready"] is False
-    assert set(status) == {"category", "ready", "items", "unfiled", "problems"}
+    assert set(status) == {"category", "ready", "stage", "signatures", "items", "unfiled", "problems"}
+    assert status["stage"] == "preparing"
+    assert {"document", "signer", "signed", "attach_to"} == set(status["signatures"][0])
+    g28 = [s for s in status["signatures"] if s["attach_to"] == "g-28"]
+    assert g28 == [], "a waived form needs no signature"
     letter_item = next(i for i in status["items"] if i["id"] == "physician-letter")
     assert set(letter_item) == {"id", "title", "group", "required", "form", "state", "records"}
     assert letter_item["state"] == "done"

@@ -15,13 +15,14 @@ from .exhibits import LetteredExhibit, exhibit_letter, lettered_exhibits
 from .folder import CaseFolder
 from .languages import language_name
 from .model import Case, ItemProgress, ItemState, Record
-from .readiness import Problem, Severity, check_readiness, is_ready
+from .readiness import Problem, Severity, Stage, check_readiness, is_ready, stage_of
+from .signatures import Signature, signatures
 
 __all__ = [
     "Case", "CaseError", "CaseFileError", "CaseFolder", "CaseLockedError", "Category",
     "ChecklistGroup", "ChecklistItem", "ItemProgress", "ItemState", "LetteredExhibit",
     "NotACaseError", "Problem", "ReadOnlyCaseError", "Record", "RecordError", "Severity",
-    "StatementPrompt", "UnknownItemError", "UnsafePathError", "all_categories",
+    "Signature", "Stage", "StatementPrompt", "UnknownItemError", "UnsafePathError", "all_categories",
     "check_readiness", "exhibit_letter", "is_ready", "language_name", "lettered_exhibits",
-    "load_category",
+    "load_category", "signatures", "stage_of",
 ]

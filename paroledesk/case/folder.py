@@ -28,6 +28,7 @@ from .paths import relative_inside, resolve_inside
 from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
 from .facts import apply_fact, validate_record_fields
+from .signed_scans import certificate_item, certified_translation
 
 log = logging.getLogger(__name__)
 
@@ -183,12 +184,16 @@ class CaseFolder:
     def attach(self, item_id: str, files: list[Path | str], *, title: str | None = None,
                date: str | None = None, language: str | None = None,
                translation_of: str | None = None) -> list[Record]:
-        """Attach files to an item. Files outside the folder are copied into records/."""
+        """Attach files to an item, or (`certificate:R004`) the signed translator's certificate
+        of translation R004. Files outside the folder are copied into records/."""
         if self.read_only:
             self.save()
-        item = self.category.item(item_id)
+        certifies = certified_translation(self.case, item_id)
+        item = certificate_item(item_id) if certifies else self.category.item(item_id)
         fields = validate_record_fields(self.case, title=title, date=date, language=language,
                                         translation_of=translation_of)
+        if certifies:
+            fields["certifies"] = certifies
         title = fields.pop("title", None)
         known_paths = {r.path: r for r in self.case.records.values()}
         prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache)
@@ -198,7 +203,8 @@ class CaseFolder:
             for attachment in prepared:
                 record = attachment.to_record(self.case.next_record_id(), title=title, **fields)
                 self.case.records[record.id] = record
-                self.case.progress(item_id).records.append(record.id)
+                if not certifies:  # a signed certificate is filed with its translation, under no item
+                    self.case.progress(item_id).records.append(record.id)
                 added.append(record)
             return added
 
@@ -220,6 +226,8 @@ class CaseFolder:
             for other in self.case.records.values():
                 if other.translation_of == record_id:
                     other.translation_of = None
+                if other.certifies == record_id:
+                    other.certifies = None
             del self.case.records[record_id]
 
         self._edit(change)

@@ -104,6 +104,9 @@ class Record:
     date: str = ""
     language: str = "en"
     translation_of: str | None = None
+    # A signed translator's certificate: the id of the translation it certifies. Such a
+    # record belongs to no checklist item; the packet puts it where the certificate goes.
+    certifies: str | None = None
 
     @property
     def is_foreign(self) -> bool:
@@ -151,6 +154,10 @@ class Case:
 
     def translations_of(self, record_id: str) -> list[Record]:
         return [r for r in self.records.values() if r.translation_of == record_id]
+
+    def certificates_of(self, record_id: str) -> list[Record]:
+        """The signed certificate scans attached for the translation `record_id`."""
+        return [r for r in self.records.values() if r.certifies == record_id]
 
     def next_record_id(self) -> str:
         numbers = [int(rid[1:]) for rid in self.records if rid[1:].isdigit()]

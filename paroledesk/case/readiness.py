@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from .inspect import kind_of
 from .languages import language_name
 from .model import ItemState, Record
 from .rules import dated_rules
+from .signatures import signature_problem_text, signatures, wording
 
 if TYPE_CHECKING:
     from .folder import CaseFolder
@@ -25,12 +27,27 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+class Stage(str, Enum):
+    PREPARING = "preparing"   # blocking problems other than missing signatures
+    SIGNING = "signing"       # only signatures are missing
+    READY = "ready"           # nothing is missing
+
+    @property
+    def title(self) -> str:
+        return wording(f"stages.{self.value}")
+
+
+SIGNATURE = "signature"  # Problem.kind of a missing signature
+SELF_TRANSLATION = "self-translation"  # Problem.kind of the translator-is-a-party warning
+
+
 @dataclass(frozen=True)
 class Problem:
     severity: Severity
     message: str
     item: str | None = None
     record: str | None = None
+    kind: str = ""  # SIGNATURE for a missing signature; "" otherwise
 
     @property
     def blocking(self) -> bool:
@@ -46,13 +63,54 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _duplicate_problems(folder)
     problems += _record_problems(folder)
     problems += _statement_problems(folder)
+    problems += _signature_problems(folder)
+    problems += _self_translation_problems(folder)
     problems += _data_age_problems(folder, today)
     folder.cache.save()
     return sorted(problems, key=lambda p: p.severity is not Severity.BLOCKING)
 
 
 def is_ready(problems: list[Problem]) -> bool:
-    return not any(p.blocking for p in problems)
+    return stage_of(problems) is Stage.READY
+
+
+def stage_of(problems: list[Problem]) -> Stage:
+    """Where the case stands: preparing, waiting for signatures, or ready to file."""
+    blocking = [p for p in problems if p.blocking]
+    if not blocking:
+        return Stage.READY
+    if all(p.kind == SIGNATURE for p in blocking):
+        return Stage.SIGNING
+    return Stage.PREPARING
+
+
+def _signature_problems(folder: "CaseFolder") -> list[Problem]:
+    out = []
+    for signature in signatures(folder.case, folder.category):
+        if not signature.signed:
+            item = signature.attach_to if folder.category.has_item(signature.attach_to) else None
+            out.append(Problem(Severity.BLOCKING, signature_problem_text(signature), item, signature.record, SIGNATURE))
+    return out
+
+
+def _self_translation_problems(folder: "CaseFolder") -> list[Problem]:
+    """Whether a party may translate their own documents is disputed: flag it, never decide it."""
+    case = folder.case
+    translator = _comparable_name(case.translator.name)
+    if not translator or not any(r.translation_of for r in case.records.values()):
+        return []
+    roles = {"beneficiary": case.beneficiary.name, "requestor": case.requestor.name, "declarant": case.declarant.name}
+    return [Problem(Severity.WARNING, f"The translator ({' '.join(case.translator.name.split())}) is also the {role}. "
+                    "Whether a party may translate their own documents is disputed; consider an independent translator.",
+                    kind=SELF_TRANSLATION)
+            for role, name in roles.items() if _comparable_name(name) == translator]
+
+
+def _comparable_name(name: str) -> str:
+    """'  José   PÉREZ' and 'jose perez' compare equal: case, spacing and accents set aside."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.split()).casefold()
 
 
 def _checklist_problems(folder: "CaseFolder") -> list[Problem]:
@@ -101,7 +159,7 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
             out.append(Problem(Severity.BLOCKING, f"{label}: {record.path} has changed on disk since it was attached; re-attach it or restore the original.", item_id, record.id))
         elif found.problem:
             out.append(Problem(Severity.BLOCKING, f"{label}: {found.problem}", item_id, record.id))
-        if item_id is None and record.translation_of is None:
+        if item_id is None and record.translation_of is None and not _certifies_translation(case, record):
             out.append(Problem(Severity.WARNING, f"{record.path} is a record of no checklist item and will not be filed.", None, record.id))
         if record.is_foreign and record.translation_of is None and not case.translations_of(record.id):
             out.append(Problem(Severity.BLOCKING, f"{label} is in {language_name(record.language)}: no English translation attached.", item_id, record.id))
@@ -114,6 +172,12 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
             elif not case.translator.name.strip():
                 out.append(Problem(Severity.BLOCKING, f"{label}: the translator's certificate needs the translator's name (case fact translator.name).", item_id, record.id))
     return out
+
+
+def _certifies_translation(case, record: Record) -> bool:
+    """A signed translator's certificate is filed beside its translation, under no item."""
+    target = case.records.get(record.certifies or "")
+    return target is not None and target.translation_of is not None
 
 
 def _stray_item_problems(folder: "CaseFolder") -> list[Problem]:

@@ -3,7 +3,9 @@
 Version history:
   1  flat: {"schema_version": 1, "category", "beneficiary_name", "done": [item ids],
      "records": [{"path", "sha256", "item"}]}   (ParoleDesk 0.0 prototype)
-  2  current: facts in sections, item states with waivers, records keyed by id.
+  2  facts in sections, item states with waivers, records keyed by id.
+  3  current: a record may carry "certifies" (the translation whose signed translator's
+     certificate it is). 2 reads as 3 unchanged: the field is optional.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from .errors import CaseFileError
 from .model import FACT_SECTIONS, Case, ItemProgress, ItemState, Record
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
@@ -51,7 +53,7 @@ def case_from_dict(data: Any, source: str = "case.json") -> Case:
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _parse_v2(data)
+        return _parse(data)  # 2 -> 3 adds only the optional record field "certifies"
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CaseFileError(f"{source} is damaged: {_describe(exc)}.") from None
 
@@ -62,7 +64,7 @@ def _describe(exc: Exception) -> str:
     return str(exc) or exc.__class__.__name__
 
 
-def _parse_v2(data: dict[str, Any]) -> Case:
+def _parse(data: dict[str, Any]) -> Case:
     category = data["category"]
     if not isinstance(category, str) or not category:
         raise ValueError("the category is not a name")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .model import ItemState
-from .readiness import Problem, is_ready
+from .readiness import Problem, is_ready, stage_of
+from .signatures import signatures
 
 if TYPE_CHECKING:
     from .checklist import Category
@@ -33,6 +34,8 @@ def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]
     return {
         "category": case.category,
         "ready": is_ready(problems),
+        "stage": stage_of(problems).value,
+        "signatures": [s.to_json() for s in signatures(case, folder.category)],
         "items": items,
         "unfiled": folder.unfiled(),
         "problems": [

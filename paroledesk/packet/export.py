@@ -11,6 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ..case import CaseFolder, check_readiness
+from ..case.readiness import SELF_TRANSLATION
 from .assemble import document_id, write_packet
 from .declaration import build_declaration
 from .declaration_docx import save_declaration_docx
@@ -49,7 +50,8 @@ def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = 
     if not declaration.signing_place_known:
         warnings.append("The signing place is not set; the declaration uses the 28 U.S.C. 1746 wording for "
                         "signing outside the United States.")
-    warnings += _self_translation_warnings(folder)
+    # Readiness flags self-translation; an export repeats it, since nothing else prints readiness warnings.
+    warnings += [p.message for p in problems if p.kind == SELF_TRANSLATION]
     with ExitStack() as open_files, staged_folder(out) as temp:
         sources = open_sources(folder, records, open_files, draft=draft, warnings=warnings, step=steps.step)
         plan = build_plan(case, category, settings, declaration, sources, today=today, draft=draft,
@@ -103,15 +105,3 @@ def _attach(part: Part, data: bytes) -> bytes:
     part.reader = PdfReader(io.BytesIO(data))
     part.pages = len(part.reader.pages)
     return data
-
-
-def _self_translation_warnings(folder: CaseFolder) -> list[str]:
-    """Whether a party may translate their own documents is disputed: flag it, never decide it."""
-    case = folder.case
-    translator = " ".join(case.translator.name.split()).casefold()
-    if not translator or not any(r.translation_of for r in case.records.values()):
-        return []
-    roles = {"beneficiary": case.beneficiary.name, "requestor": case.requestor.name, "declarant": case.declarant.name}
-    return [f"The translator ({case.translator.name.strip()}) is also the {role}. Whether a party may translate "
-            f"their own documents is disputed; consider an independent translator."
-            for role, name in roles.items() if " ".join(name.split()).casefold() == translator]

@@ -202,7 +202,10 @@ def packet_records(case: Case, category: Category, settings: PacketSettings) -> 
     if category.declaration_item:
         records += case.records_of(category.declaration_item.id)
     for exhibit in lettered_exhibits(case, category):
-        records += [entry for entry, _ in _exhibit_entries(case, exhibit.records)]
+        for entry, role in _exhibit_entries(case, exhibit.records):
+            records.append(entry)
+            if role == "translation":
+                records += case.certificates_of(entry.id)  # signed certificate scans
     return records
 
 
@@ -279,9 +282,14 @@ def _exhibit(case: Case, letter: str, item: ChecklistItem, records: tuple[Record
             about = record_title(original) if original else record_title(record)
             title = settings.title("translation", title=about)
             exhibit.contents.append(_record_part(record, title, Stamp.EXHIBIT, sources))
-            certificate = Part(PartKind.CERTIFICATE, settings.title("certificate"), Stamp.EXHIBIT,
-                               record=record, original=original)
-            exhibit.contents.append(certificate)
+            signed = case.certificates_of(record.id)
+            if signed:  # the signed scan replaces the generated certificate, as for the declaration
+                exhibit.contents += [_record_part(scan, settings.title("certificate"), Stamp.EXHIBIT, sources)
+                                     for scan in signed]
+            else:
+                certificate = Part(PartKind.CERTIFICATE, settings.title("certificate"), Stamp.EXHIBIT,
+                                   record=record, original=original)
+                exhibit.contents.append(certificate)
         elif role == "original":
             label = settings.title("original", title=record_title(record), language=language_name(record.language))
             exhibit.contents.append(_record_part(record, label, Stamp.EXHIBIT, sources))

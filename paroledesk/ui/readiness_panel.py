@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..case import Problem, is_ready
+from ..case import Problem, is_ready, stage_of
 from .theme import icon
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
@@ -50,10 +50,11 @@ class ReadinessPanel(QWidget):
             self.list.addItem(entry)
         blocking = sum(p.blocking for p in problems)
         warnings = len(problems) - blocking
+        stage = stage_of(problems).title  # "Preparing", "Waiting for signatures", "Ready to file"
         if is_ready(problems):
-            text = "Ready to export" + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ".")
+            text = stage + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ".")
         else:
-            text = f"Not ready: {blocking} blocking problem{'s' if blocking != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+            text = f"{stage}. Not ready: {blocking} blocking problem{'s' if blocking != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         self.summary.setText(text)
 
     def first_blocking(self) -> Problem | None:

@@ -73,7 +73,9 @@ def test_a_foreign_language_record_needs_an_english_translation_and_a_translator
         assert not _messages(folder, record=original.id, severity=Severity.BLOCKING)
         assert any("translator's name" in m for m in _messages(folder, record=translation.id))
         folder.set_fact("translator.name", "Lucia Example")
-        assert not _messages(folder, record=translation.id, severity=Severity.BLOCKING)
+        assert _messages(folder, record=translation.id, severity=Severity.BLOCKING) == [
+            "Translator's certificate for birth certificate EN: not yet signed by Lucia Example; "
+            "attach the signed scan to certificate:R002."], "only the certificate's signature is missing"
 
 
 def test_a_statement_citing_a_missing_exhibit_blocks(sample_case):

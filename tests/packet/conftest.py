@@ -22,6 +22,8 @@ from reportlab.pdfgen import canvas
 from paroledesk.case import CaseFolder
 from paroledesk.packet import ExportResult, export_packet
 
+from ..signing import sign_case
+
 TODAY = dt.date(2026, 11, 29)
 RED, BLUE = (220, 20, 20), (20, 20, 220)
 
@@ -135,6 +137,7 @@ def build_case(root: Path, files: Path) -> Path:
             folder.set_fact(key, value)
         for prompt, text in STATEMENT.items():
             folder.set_answer(prompt, text)
+    sign_case(root, files / "signed")  # a ready case has its declaration and certificate signed
     return root
 
 

@@ -23,7 +23,7 @@ def tree(reader: PdfReader, items: list) -> list[tuple[str, int, list]]:
 def test_top_level_bookmarks_follow_the_packet_order(exported: Exported):
     titles = [title for title, _, _ in tree(exported.reader, exported.reader.outline)]
     assert titles[:5] == ["Filing instructions (remove before mailing)", "Cover letter", "USCIS forms",
-                          "Exhibit index", "Declaration of Ana Lopez (draft, unsigned)"]
+                          "Exhibit index", "Declaration of Ana Lopez"]  # signed
     assert titles[5:] == [f"Exhibit {e.letter}: {e.title}" for e in exported.result.exhibits]
 
 

@@ -36,7 +36,7 @@ def test_the_sample_case_opens_with_its_checklist_and_readiness(sample_window: M
     assert window.windowTitle() == f"ParoleDesk — {SAMPLE_BENEFICIARY}"
     required = [i for i in window.folder.category.items if i.required]
     assert window.progress_label.text() == f"{len(required)} of {len(required)} required items done"
-    assert window.readiness.summary.text().startswith("Ready to export")
+    assert window.readiness.summary.text().startswith("Ready to file")
     assert not window.readonly_banner.isVisible()
     assert window.checklist.item_id() == window.folder.category.items[0].id, "the first item is selected"
     assert window.item_panel.guidance.text() == window.folder.category.items[0].guidance
@@ -48,7 +48,7 @@ def test_clicking_a_problem_selects_its_item(sample_window: MainWindow, qtbot: A
     panel = sample_window.readiness
     sample_window.checklist.select_item("i-131")
     qtbot.waitUntil(lambda: panel.first_blocking() is not None, timeout=20_000)
-    assert panel.summary.text().startswith("Not ready: 1 blocking problem")
+    assert panel.summary.text().startswith("Preparing. Not ready: 1 blocking problem")
     entry = panel.list.item(0)
     assert "Form G-28" in entry.text()
     panel.list.itemClicked.emit(entry)

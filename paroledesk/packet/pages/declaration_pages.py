@@ -21,7 +21,8 @@ def render_declaration(plan: Plan, part: Part) -> bytes:
     return declaration_pdf(plan.declaration)
 
 
-def declaration_pdf(d: Declaration) -> bytes:
+def declaration_pdf(d: Declaration, *, draft_mark: bool = True) -> bytes:
+    """The declaration's pages; `draft_mark=False` for the signing set, which is signed as printed."""
     size = d.size
     leading = size * 1.2 * d.line_spacing
     agency = style("decl-agency", font=_FONTS["bold"], size=size, align=TA_CENTER, leading=size * 1.25)
@@ -46,6 +47,9 @@ def declaration_pdf(d: Declaration) -> bytes:
     before, between, after = d.footer_parts()
 
     def decorate(canvas, number, total):  # type: ignore[no-untyped-def]
+        if not draft_mark:
+            footer(canvas, f"{before}{number}{between}{total}{after}", size=10)
+            return
         diagonal_mark(canvas, d.draft_mark, size=54)
         canvas.saveState()
         canvas.setFont(SANS_BOLD, 11)
