@@ -32,6 +32,7 @@ def write_packet(plan: Plan, target: Path, steps: Steps, document_id: bytes) -> 
     writer.pdf_header = "%PDF-1.4"  # the draft watermark uses transparency
     settings = plan.settings
     stamper = Stamper(writer, font_size=settings.stamp_size, margin=settings.stamp_margin,
+                      baseline=settings.stamp_baseline, side=settings.stamp_side,
                       watermark=settings.watermark if plan.draft else None)
     for part in plan.parts:
         try:
@@ -74,7 +75,8 @@ def _add_part(writer: PdfWriter, plan: Plan, part: Part, stamper: Stamper, steps
         page = writer.add_page(source, excluded_keys=_NOT_COPIED)
         placement = _placement(source, part, plan)
         overlays = _overlays(plan, part, index, stamper)
-        stamper.dress(page, placement, overlays, inside, inside_xobjects)
+        # A record's content is wrapped so that nothing in it can hide or move the stamp.
+        stamper.dress(page, placement, overlays, inside, inside_xobjects, isolate=not part.is_generated)
     if part.kind is PartKind.RECORD:
         part.bookmarks = own_bookmarks(reader)
     _release(writer, reader)
@@ -132,5 +134,6 @@ def document_id(plan: Plan, generated: list[bytes]) -> bytes:
     for data in generated:
         digest.update(hashlib.sha256(data).digest())
     digest.update(repr((plan.draft, plan.settings.exhibit_stamp, plan.settings.bates_stamp,
-                        plan.settings.stamp_margin, plan.settings.rotate_landscape)).encode())
+                        plan.settings.stamp_margin, plan.settings.rotate_landscape,
+                        plan.settings.stamp_baseline, plan.settings.stamp_side, plan.settings.images)).encode())
     return digest.digest()[:16]

@@ -82,3 +82,41 @@ def matrix_operator(matrix: Matrix) -> bytes:
 def _number(value: float) -> str:
     text = f"{value:.5f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class ImageSizing:
+    """How big a scan or photo is printed (forms/packet.toml [images])."""
+
+    area: tuple[float, float]         # printable width, height in points
+    assumed_dpi: float                # the resolution of an image that states none
+    unmeasured_dpi: frozenset[float]  # stated resolutions that are defaults, not measurements
+    small: tuple[float, float]        # points, short and long side: smaller is a photo or a card
+    max_enlarge: float                # never more than this times its size at assumed_dpi
+
+
+def print_size(width_px: int, height_px: int, dpi: tuple[float, float] | None,
+               sizing: ImageSizing) -> tuple[float, float]:
+    """Width and height in points of an upright image of width_px x height_px.
+
+    A stated resolution gives the real size, shrunk to fit the printable area if larger. An
+    image without one is taken as scanned at assumed_dpi; a photo-sized one (under `small`)
+    is enlarged toward that size, anything larger toward the printable area (a phone
+    screenshot fills the page), never more than max_enlarge times, never past either box."""
+    measured = dpi is not None and min(dpi) > 0 and not all(round(v) in sizing.unmeasured_dpi for v in dpi)
+    if measured:
+        assert dpi is not None
+        width, height = width_px * 72 / dpi[0], height_px * 72 / dpi[1]
+        return _fit(width, height, sizing.area, 1.0)
+    width, height = width_px * 72 / sizing.assumed_dpi, height_px * 72 / sizing.assumed_dpi
+    short, long = sizing.small
+    box = (short, long) if width <= height else (long, short)
+    if width > box[0] or height > box[1]:
+        box = sizing.area
+    width, height = _fit(width, height, box, sizing.max_enlarge)
+    return _fit(width, height, sizing.area, 1.0)
+
+
+def _fit(width: float, height: float, box: tuple[float, float], most: float) -> tuple[float, float]:
+    scale = min(box[0] / max(width, 1e-9), box[1] / max(height, 1e-9), most)
+    return width * scale, height * scale

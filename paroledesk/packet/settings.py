@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ExportError
+from .geometry import LETTER, ImageSizing
 from .wording import Wording, fill
 
 SECTIONS = ("instructions", "on-top", "cover-letter", "forms", "index", "declaration", "exhibits")
@@ -23,6 +24,9 @@ class PacketSettings:
     stamp_size: float
     stamp_margin: float
     edge: float
+    stamp_baseline: float   # points from the bottom edge to the stamp's baseline
+    stamp_side: float       # points from the left and right edges to the stamp text
+    images: ImageSizing
     watermark: str
     packet_file: str
     declaration_file: str
@@ -61,6 +65,7 @@ def load_settings() -> PacketSettings:
         raise ExportError("forms/packet.toml: stamp.edge must be 0 to 72 points.")
     if not (size + 8 <= margin <= 144 and 5 <= size <= 14):
         raise ExportError("forms/packet.toml: stamp.font_size must be 5 to 14 and stamp.margin fit it (up to 144).")
+    baseline, side = _stamp_position(w, margin, size)
     settings = PacketSettings(
         sections=sections,
         form_order=tuple(str(i) for i in w.raw("form_order")),
@@ -71,6 +76,9 @@ def load_settings() -> PacketSettings:
         stamp_size=size,
         stamp_margin=margin,
         edge=edge,
+        stamp_baseline=baseline,
+        stamp_side=side,
+        images=_image_sizing(w, edge, margin),
         watermark=w.text("draft.watermark"),
         packet_file=files[0],
         declaration_file=files[1],
@@ -81,3 +89,36 @@ def load_settings() -> PacketSettings:
     settings.exhibit_label("A", 1, 1)  # a broken template fails here, before any work
     settings.bates_label("PD", 1)
     return settings
+
+
+def _stamp_position(w: Wording, margin: float, size: float) -> tuple[float, float]:
+    try:
+        baseline, side = float(w.raw("stamp.baseline")), float(w.raw("stamp.side"))
+    except (TypeError, ValueError):
+        raise ExportError("forms/packet.toml: stamp.baseline and stamp.side must be numbers.") from None
+    # 18 points = 0.25 in, the edge many office printers cannot print; the text (about
+    # 0.8 x its size above the baseline) must stay inside the strip kept free of content.
+    if not 18 <= baseline <= margin - 0.8 * size:
+        raise ExportError("forms/packet.toml: stamp.baseline must be at least 18 points and keep the stamp "
+                          "inside stamp.margin.")
+    if not 18 <= side <= 144:
+        raise ExportError("forms/packet.toml: stamp.side must be 18 to 144 points.")
+    return baseline, side
+
+
+def _image_sizing(w: Wording, edge: float, margin: float) -> ImageSizing:
+    try:
+        dpi = float(w.raw("images.assumed_dpi"))
+        unmeasured = frozenset(float(v) for v in w.raw("images.unmeasured_dpi"))
+        small = tuple(sorted(float(v) * 72 for v in w.raw("images.small")))
+        enlarge = float(w.raw("images.max_enlarge"))
+    except (TypeError, ValueError):
+        raise ExportError("forms/packet.toml: [images] assumed_dpi, unmeasured_dpi, small and max_enlarge must "
+                          "be numbers.") from None
+    if not (50 <= dpi <= 1200 and len(small) == 2 and 0 < small[0] and 1 <= enlarge <= 4):
+        raise ExportError("forms/packet.toml: [images] needs assumed_dpi 50 to 1200, small as two sizes in "
+                          "inches and max_enlarge 1 to 4.")
+    # Images are printed inside the area every record page is fitted to (assemble.py).
+    area = (LETTER[0] - 2 * edge, LETTER[1] - margin - edge)
+    return ImageSizing(area=area, assumed_dpi=dpi, unmeasured_dpi=unmeasured,
+                       small=(small[0], small[1]), max_enlarge=enlarge)

@@ -1,9 +1,12 @@
 """Images become pages: JPEG as is with its EXIF turn, other formats through Pillow, and an
-image that cannot be a document scan is refused by name."""
+image that cannot be a document scan is refused by name. Each is printed at its real size
+when its file states a resolution, else at a plausible scan resolution, never past the page."""
 
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 
 import pytest
 from PIL import Image
@@ -79,3 +82,66 @@ def test_a_transparent_png_is_kept_lossless():
 def test_a_damaged_image_is_refused_by_name(data, message):
     with pytest.raises(ExportError, match=f"records/x.img is a {message}"):
         image_pdf(data, "records/x.img")
+
+
+# -- printed size ------------------------------------------------------------------------
+
+def printed_inches(data: bytes, name: str = "image") -> tuple[float, float]:
+    """Width and height in inches of the image's page as it stands (after /Rotate)."""
+    (page,) = pages_of(image_pdf(data, name))
+    width, height = float(page.mediabox.width) / 72, float(page.mediabox.height) / 72
+    return (height, width) if page.rotation % 180 else (width, height)
+
+
+def test_a_passport_photo_without_dpi_is_enlarged_at_most_twice_its_300_dpi_size():
+    width, height = printed_inches(encoded(Image.new("RGB", (600, 750), RED), "PNG"))
+    assert 600 / 300 < width <= 2 * 600 / 300 + 0.01  # not 6.25 in as at 96 dpi, not a 2 in stamp
+    assert height == pytest.approx(width * 750 / 600, rel=1e-3)
+
+
+def test_a_tiny_image_without_dpi_is_not_left_a_dot_but_not_blown_up():
+    width, height = printed_inches(encoded(Image.new("RGB", (100, 100), RED), "PNG"))
+    assert width == pytest.approx(2 * 100 / 300, abs=0.01) and height == pytest.approx(width)
+
+
+def test_a_large_image_without_dpi_fits_the_printable_area():
+    width, height = printed_inches(encoded(Image.new("RGB", (4000, 3000), BLUE), "JPEG", quality=50))
+    assert width == pytest.approx(8.0, abs=0.01) and height == pytest.approx(6.0, abs=0.01)  # 612 - 2 x 18 pt
+
+
+def test_a_phone_screenshot_without_dpi_fills_the_printable_height():
+    width, height = printed_inches(encoded(Image.new("RGB", (1170, 2532), BLUE), "PNG"))
+    assert height == pytest.approx((792 - 36 - 18) / 72, abs=0.01) and width < 8
+
+
+@pytest.mark.parametrize("dpi", [72, 96])
+def test_a_camera_default_resolution_counts_as_none(dpi):
+    image = Image.new("RGB", (600, 750), RED)
+    assert printed_inches(encoded(image, "JPEG", dpi=(dpi, dpi)))[0] <= 4.01
+
+
+def test_an_image_with_a_real_dpi_keeps_its_size_or_is_shrunk_to_fit():
+    assert printed_inches(encoded(Image.new("RGB", (600, 750), RED), "PNG", dpi=(300, 300))) == \
+        pytest.approx((2.0, 2.5), abs=0.01)
+    width, height = printed_inches(encoded(Image.new("RGB", (3000, 4000), RED), "PNG", dpi=(200, 200)))
+    assert height == pytest.approx(738 / 72, abs=0.01) and width < 8  # 15 x 20 in, shrunk whole
+
+
+def test_an_exif_turned_photo_is_sized_as_it_stands(tmp_path):
+    path = exif_jpeg(tmp_path / "photo.jpg", orientation=6)  # stored 400 x 300, upright 300 x 400
+    width, height = printed_inches(path.read_bytes())
+    assert (width, height) == pytest.approx((2.0, 8 / 3), abs=0.01)  # twice 1 x 1.33 in at 300 dpi
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs pdfimages (poppler)")
+def test_in_the_packet_a_photo_without_dpi_is_printed_small_on_a_letter_sheet(exported):
+    ex = next(e for e in exported.result.exhibits if e.letter == "A")  # a 300 x 400 px phone photo
+    page = exported.reader.pages[ex.first_page - 1]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
+    run = subprocess.run(["pdfimages", "-list", "-f", str(ex.first_page), "-l", str(ex.first_page),
+                          str(exported.result.packet)], capture_output=True, text=True, check=True)
+    (row,) = run.stdout.splitlines()[2:]
+    columns = row.split()
+    assert (columns[3], columns[4]) == ("400", "300")  # stored turned, as the camera saw it
+    assert int(columns[12]) == 150 and int(columns[13]) == 150  # x-ppi, y-ppi: twice its 300-dpi size
+    assert columns[8] == "jpeg"  # embedded as it was, not re-encoded

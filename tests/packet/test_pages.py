@@ -109,7 +109,12 @@ def test_a_phone_photo_with_exif_orientation_comes_out_upright(exported, tmp_pat
     with Image.open(png) as image:
         rgb = image.convert("RGB")
         width, height = rgb.size
-        top, bottom = rgb.getpixel((width // 2, int(height * 0.35))), rgb.getpixel((width // 2, int(height * 0.62)))
+        column = [y for y in range(height) if not _near(rgb.getpixel((width // 2, y)), (255, 255, 255))]
+        photo_top, photo_bottom = min(column), max(column)  # the photo, wherever it is on the sheet
+        quarter = (photo_bottom - photo_top) // 4
+        top = rgb.getpixel((width // 2, photo_top + quarter))
+        bottom = rgb.getpixel((width // 2, photo_bottom - quarter))
+    assert photo_bottom - photo_top > height / 5  # a photo, not a dot
     assert _near(top, RED) and _near(bottom, BLUE), (top, bottom)
 
 
