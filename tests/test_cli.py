@@ -123,3 +123,31 @@ def test_a_read_only_case_folder_is_named_not_a_traceback(capsys, sample_case, m
     monkeypatch.setattr(lock.os, "open", refuse)
     code, _, err = run(capsys, "tick", sample_case, "g-1145")
     assert code == 2 and "cannot be written here (Permission denied)" in err
+
+
+def test_a_signed_certificate_is_attached_by_the_item_status_names(capsys, sample_case, tmp_path):
+    code, out, _ = run(capsys, "status", sample_case, "--json")
+    certificate = next(s for s in json.loads(out)["signatures"] if s["attach_to"].startswith("certificate:"))
+    assert certificate["signed"] is True and certificate["signer"] == "Lucia Example"
+    data = json.loads((sample_case / "case.json").read_text())
+    for rid in [rid for rid, r in data["records"].items() if r.get("certifies")]:
+        del data["records"][rid]  # the sample before its certificate was signed
+    (sample_case / "case.json").write_text(json.dumps(data))
+    code, out, _ = run(capsys, "status", sample_case)
+    assert code == 1 and "Stage: Waiting for signatures." in out
+    assert f"Lucia Example (attach to {certificate['attach_to']})" in out
+    scan = write_pdf(tmp_path / "certificate signed.pdf")
+    code, out, _ = run(capsys, "attach", sample_case, certificate["attach_to"], scan)
+    assert code == 0 and "records/certificate signed.pdf" in out
+    code, out, _ = run(capsys, "status", sample_case, "--json")
+    status = json.loads(out)
+    assert code == 0 and status["stage"] == "ready" and status["ready"] is True
+    assert all(s["signed"] for s in status["signatures"])
+    assert not any("will not be filed" in p["message"] for p in status["problems"])
+
+
+def test_a_certificate_for_a_record_that_is_not_a_translation_is_refused(capsys, sample_case, tmp_path):
+    code, _, err = run(capsys, "attach", sample_case, "certificate:R001", write_pdf(tmp_path / "scan.pdf"))
+    assert code == 2
+    assert err.strip() == ("paroledesk: Record R001 is not a translation, so it has no translator's certificate; "
+                           "give the record id of the English translation instead.")
