@@ -17,9 +17,16 @@ INSTRUCTIONS_FOOTER = "Filing instructions - not for mailing"
 
 
 def page_texts(pdf: Path) -> list[str]:
-    """Each page's text as pdftotext -layout prints it."""
+    """Each page's text as pdftotext -layout prints it, without the draft watermark's letters
+    (pdftotext puts them on lines of their own, one or two capitals)."""
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    return out.split("\f")[: len(PdfReader(pdf).pages)]
+    pages = out.split("\f")[: len(PdfReader(pdf).pages)]
+    return ["\n".join(line for line in page.splitlines() if not _watermark(line)) for page in pages]
+
+
+def _watermark(line: str) -> bool:
+    word = line.strip()
+    return 0 < len(word) <= 2 and word.isalpha() and word.isupper()
 
 
 def flat(text: str) -> str:

@@ -8,13 +8,13 @@ from pathlib import PurePosixPath
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from ...case import ItemState
 from ...case.fees import FeePayment, fee_of
 from ..plan import Part, PartKind, Plan
 from ..settings import UNMAILED
-from ..wording import Wording, long_date
+from ..wording import Wording, join_letters, long_date
 from .fonts import SANS, SANS_BOLD
 from .layout import cell, footer, para, render, style
 
@@ -47,8 +47,11 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
                            space_after=3)
         step_style.allowWidows = 0
         flow.append(para(f"{n}. {step}", step_style))
-    if plan.category.filing_note:
-        flow += [para(w.text("where_title"), _H2), para(plan.category.filing_note, _BODY)]
+    address = ", ".join(line.strip() for line in case.filing.address.splitlines() if line.strip())
+    if plan.category.filing_note or address:
+        flow += [para(w.text("where_title"), _H2)]
+        flow += [para(plan.category.filing_note, _BODY)] if plan.category.filing_note else []
+        flow += [para(w.text("where_address", address=address), _BODY)] if address else []
     waived = [(item.label, case.items[item.id].waiver_reason) for item in plan.category.items
               if item.id in case.items and case.items[item.id].state is ItemState.WAIVED]
     if waived:
@@ -59,6 +62,8 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
         flow += [para((blocking_label if p.blocking else "") + p.message, _BODY) for p in plan.problems]
     if plan.warnings:
         flow += [para(w.text("warnings_title"), _H2)] + [para(m, _BODY) for m in plan.warnings]
+    # The last two paragraphs before the break share a page: never one line alone on the last.
+    flow[-2:] = [KeepTogether(flow[-2:])]
     flow += [PageBreak(), para(w.text("summary_title"), _H1), para(w.text("summary_note"), _BODY)]
     flow += [para(w.text("labels.inputs_title"), _H2), _inputs(plan, w)]
     if plan.exhibits:
@@ -75,7 +80,17 @@ def _steps(plan: Plan, w: Wording, values: dict[str, str]) -> list[str]:
     on_top = [p.title for s in plan.sections if s.kind == "on-top" for p in s.parts]
     on_top_step = w.text("on_top_step", forms=" and ".join(on_top)) if on_top else ""
     return w.lines("steps", declaration_step=w.text(key, **values), on_top_step=on_top_step,
-                   fee_step=_fee_step(plan, w))
+                   fee_step=_fee_step(plan, w), sign_step=_sign_step(plan, w))
+
+
+def _sign_step(plan: Plan, w: Wording) -> str:
+    """Who signs the forms this packet holds, not every form a packet could hold."""
+    items = [p.item.id for s in plan.sections if s.kind in ("on-top", "forms") for p in s.parts if p.item]
+    signers = [str(w.get(f"signers.{item_id}", "")) for item_id in dict.fromkeys(items)]
+    signers = [s for s in signers if s]
+    if not signers:
+        return w.text("sign_step_unknown")
+    return w.text("sign_step", signers=join_letters(signers, w.text("conjunction")))
 
 
 def _fee_step(plan: Plan, w: Wording) -> str:
