@@ -22,6 +22,7 @@ from paroledesk.case import CaseFolder
 from .conftest import Exported, export
 
 NUMBER = re.compile(r"LOPEZ-\d{6}")
+STAMP_WORD = re.compile(r"LOPEZ-\d{6}|Exhibit|[A-Z]|-|page|of|\d+")  # "Exhibit C - page 3 of 12"
 # Left open at the end of the page: a tiny clip and a shrinking matrix inside an unbalanced
 # q (the old layout drew the stamp under both), then a `cm` short of operands and an
 # operator no PDF defines.
@@ -145,27 +146,28 @@ def test_shared_content_inherited_resources_and_empty_pages_are_each_stamped(rea
     assert form["/Group"]["/S"] == "/Transparency"
 
 
-def _stamp_words(packet: Path) -> dict[int, list[tuple[str, float, float, float, float]]]:
-    """Per 1-based page, the words in the bottom strip kept for the stamp (36 points):
-    (text, left, right, distance of the lowest ink from the bottom edge, top), in points."""
+Word = tuple[str, float, float, float, float]  # text, left, right, bottom, top: points from the lower left
+
+
+def _words(packet: Path) -> dict[int, list[Word]]:
+    """Every word poppler reads on each 1-based page, with its box (ink, descenders included)."""
     run = subprocess.run(["pdftotext", "-bbox", str(packet), "-"], capture_output=True, check=True)
     root = ElementTree.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", run.stdout))
-    pages: dict[int, list] = {}
-    for number, page in enumerate(root.iter("{http://www.w3.org/1999/xhtml}page"), start=1):
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    pages: dict[int, list[Word]] = {}
+    for number, page in enumerate(root.iter(f"{xhtml}page"), start=1):
         height = float(page.get("height"))
-        for word in page.iter("{http://www.w3.org/1999/xhtml}word"):
-            bottom = height - float(word.get("yMax"))
-            if bottom < 36:
-                pages.setdefault(number, []).append(
-                    (word.text or "", float(word.get("xMin")), float(word.get("xMax")), bottom,
-                     height - float(word.get("yMin"))))
+        pages[number] = [(word.text or "", float(word.get("xMin")), float(word.get("xMax")),
+                          height - float(word.get("yMax")), height - float(word.get("yMin")))
+                         for word in page.iter(f"{xhtml}word")]
     return pages
 
 
 def test_every_stamp_is_printable_clear_of_the_edges_and_of_the_page_content(exported: Exported):
-    stamps = _stamp_words(exported.result.packet)
-    numbered = {page: next(w for w, *_ in words if NUMBER.fullmatch(w))
-                for page, words in stamps.items() if any(NUMBER.fullmatch(w) for w, *_ in words)}
+    words = _words(exported.result.packet)
+    stamps = {page: [w for w in found if w[3] < 36] for page, found in words.items()}  # the stamp strip
+    numbered = {page: next(w[0] for w in found if NUMBER.fullmatch(w[0]))
+                for page, found in stamps.items() if any(NUMBER.fullmatch(w[0]) for w in found)}
     # Every mailed page but the USCIS forms is stamped (letter, index, declaration, separators,
     # exhibits), in the order of its numbers.
     assert len(numbered) >= 30
@@ -173,11 +175,16 @@ def test_every_stamp_is_printable_clear_of_the_edges_and_of_the_page_content(exp
     assert values == sorted(set(values))
     for exhibit in exported.result.exhibits:
         assert set(range(exhibit.first_page, exhibit.last_page + 1)) <= set(numbered)
-    for page, words in stamps.items():
-        for text, left, right, bottom, top in words:
+    for page in numbered:
+        found = stamps[page]
+        assert all(STAMP_WORD.fullmatch(w[0]) for w in found), (page, found)  # the strip holds the stamp only
+        for text, left, right, bottom, top in found:
             assert bottom >= 21.6, (page, text, bottom)  # 0.3 in, descenders included
             assert left >= 18 and 612 - right >= 18, (page, text, left, right)  # 0.25 in
             assert top <= 36, (page, text, top)  # inside the strip no content is placed in
+        low = max((w[4] for w in found), default=0)
+        others = [w for w in words[page] if w not in found]
+        assert all(w[3] > low for w in others), (page, [w for w in others if w[3] <= low])  # footers stay above
 
 
 def test_the_old_layout_would_have_lost_this_stamp(tmp_path):
