@@ -120,3 +120,14 @@ def test_demo_signing_writes_the_samples_signing_set(tmp_path, capsys):
     assert not any("DRAFT" in p or "FICTIONAL SAMPLE" in p for p in pages)
     code = main(["status", str(tmp_path / "demo")])
     assert code == 1 and "Stage: Waiting for signatures." in capsys.readouterr().out
+
+
+def test_the_export_repeats_the_self_translation_warning_once(ready_case, tmp_path):
+    with CaseFolder.open(ready_case) as folder:
+        folder.set_fact("translator.name", "ANA  LÓPEZ")  # the declarant (and requestor) Ana Lopez
+    from .conftest import export
+
+    result = export(ready_case, tmp_path / "out")
+    flagged = [w for w in result.warnings if w.startswith("The translator (ANA LÓPEZ) is also the")]
+    assert len(set(flagged)) == len(flagged) == 2  # requestor and declarant, each once
+    assert any("also the declarant" in w for w in flagged) and any("also the requestor" in w for w in flagged)
