@@ -264,6 +264,34 @@ def test_a_value_that_would_print_unreadably_small_is_refused(ready_case, tmp_pa
         export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
 
 
+def test_radio_buttons_show_the_group_value(tmp_path):
+    base = draw_pdf(tmp_path / "radio-page.pdf", 1, text="Radio")
+    writer = PdfWriter(clone_from=PdfReader(base))
+    group = DictionaryObject({NameObject("/FT"): NameObject("/Btn"), NameObject("/Ff"): NumberObject(1 << 15),
+                              NameObject("/T"): TextStringObject("Sex"), NameObject("/V"): NameObject("/F")})
+    group_ref = writer._add_object(group)
+    kids = ArrayObject()
+    for state, shown, x in (("/M", "/M", 100), ("/F", "/Off", 140)):  # stale: M shown, F chosen
+        kid = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/F"): NumberObject(4), NameObject("/Parent"): group_ref, NameObject("/AS"): NameObject(shown),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x, 500, x + 12, 512)]),
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): DictionaryObject({
+                NameObject(state): _stream(writer, b"0 g 1 1 10 10 re f", 12, 12, DictionaryObject()),
+                NameObject("/Off"): _stream(writer, b"", 12, 12, DictionaryObject())})}),
+        })
+        kids.append(writer._add_object(kid))
+    group[NameObject("/Kids")] = kids
+    writer.pages[0][NameObject("/Annots")] = ArrayObject(kids)
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([group_ref])})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    redrawn = redraw_form(PdfReader(io.BytesIO(buffer.getvalue())), "radio.pdf")
+    assert redrawn.problem is None and redrawn.fields == 2
+    shown = [a.get_object()["/AS"] for a in PdfReader(io.BytesIO(redrawn.data)).pages[0]["/Annots"]]
+    assert shown == ["/Off", "/F"]
+
+
 def test_barcode_like_and_dynamic_xfa_forms(tmp_path):
     """A text field whose appearance paints an image is a barcode whatever its name: kept.
     A dynamic XFA form (/NeedsRendering) prints only a placeholder page: refused."""
