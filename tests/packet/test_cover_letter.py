@@ -126,11 +126,20 @@ def test_the_g1145_is_the_first_mailed_page_above_the_cover_letter(ready_case, t
 
 def test_the_signature_shares_its_page_with_the_last_paragraphs(exported):
     pages = letter_pages(exported.result.packet)
+    assert len(pages) == 1  # the test case's letter fits on one page
     signed = flat(pages[-1])
-    assert "The filing fee of $630" in signed and "Please contact" in signed
-    assert signed.index("Please contact") < signed.index("Respectfully submitted") < signed.index("Jordan Blake")
-    if len(pages) > 1:  # a continued letter says what it continues
-        assert flat(pages[-1]).startswith(
-            f"U.S. Citizenship and Immigration Services Re: Form I-131, request for parole of Mateo Lopez "
-            f"{TODAY:%B} {TODAY.day}, {TODAY.year} Page {len(pages)} of {len(pages)}")
-        assert "Exhibit" in signed.split("The filing fee")[0]  # the list's end came with it
+    assert signed.index("Please contact") < signed.index("Respectfully submitted") < signed.rindex("Jordan Blake")
+
+
+def test_a_letter_that_runs_on_has_a_continuation_header_and_never_a_lone_signature(ready_case, tmp_path):
+    with CaseFolder.open(ready_case) as folder:  # a long address pushes the letter onto a second page
+        folder.set_fact("filing.address", "\n".join(f"Address line {n}" for n in range(1, 16)))
+    pages = letter_pages(export(ready_case, tmp_path / "out", draft=True).packet)
+    assert len(pages) == 2
+    second = flat(pages[1])
+    assert second.startswith(f"U.S. Citizenship and Immigration Services Re: Form I-131, request for parole of "
+                             f"Mateo Lopez {TODAY:%B} {TODAY.day}, {TODAY.year} Page 2 of 2")
+    assert "Mateo Lopez - cover letter, page 2 of 2" in second
+    before_signature = second.split("Respectfully submitted")[0]
+    assert "The filing fee of $630" in before_signature and "Please contact" in before_signature
+    assert "Exhibit" in before_signature.split("The filing fee")[0]  # the list's end came with it

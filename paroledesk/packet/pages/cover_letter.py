@@ -4,6 +4,7 @@ a page. A letter that runs on gets a continuation header on every later page."""
 
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
 from functools import partial
@@ -22,10 +23,11 @@ from .fonts import SERIF, SERIF_BOLD
 from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Decorator, _CountingCanvas, footer, para, style
 from .letter_contents import contents_tables
 
-_FIRST_TOP = 0.5 * inch
+_FIRST_TOP = 0.45 * inch
 _LATER_TOP = 1.45 * inch   # room for the four-line continuation header
-_BOTTOM = 0.8 * inch
-_BODY = style("letter-body", size=11, leading=13.5, space_after=8)
+_BOTTOM = 0.8 * inch         # above the footer of a letter that runs on
+_ONE_PAGE_BOTTOM = 0.56 * inch  # just above the stamp strip (36 points) and its sequence number
+_BODY = style("letter-body", size=11, leading=13, space_after=6)
 
 
 def render_cover_letter(plan: Plan, part: Part) -> bytes:
@@ -52,18 +54,18 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
     flow += [para(w.text("date", **values), _BODY), Spacer(1, 2)]
     flow += _addressee(w, values)
     flow += [para("\n".join(w.lines("subject", **values)),
-                  style("letter-subject", font=SERIF_BOLD, size=11, leading=13.5, space_after=10))]
+                  style("letter-subject", font=SERIF_BOLD, size=11, leading=13, space_after=8))]
     flow += [para(w.text("salutation"), _BODY)]
     request = w.text(f"request.{_request_key(has_attorney, bool(values['requestor_name']), for_self)}", **values)
     flow += [para(w.text("request.paragraph", request=request, category_summary=plan.category.summary.strip()), _BODY)]
     flow += [para(w.text("text.stamps"), _BODY), para(w.text("text.contents_title"), _BODY)]
-    head, tail = contents_tables(plan, w, tail=2)
+    head, tail = contents_tables(plan, w, tail=1)
     flow += [head] if head is not None else []
     reachable = has_attorney and values["phone"] and values["email"]
     contact = w.text("text.contact_attorney", **values) if reachable else w.text("text.contact_blank")
     flow += [KeepTogether([  # the signature never stands alone: the list's end and the last paragraphs go with it
-        tail, Spacer(1, 8), para(_fee_sentence(plan, w), _BODY),
-        para(w.text("text.closing", contact=contact), _BODY), para(w.text("text.sign_off"), _BODY), Spacer(1, 20),
+        tail, Spacer(1, 6), para(_fee_sentence(plan, w), _BODY),
+        para(w.text("text.closing", contact=contact), _BODY), para(w.text("text.sign_off"), _BODY), Spacer(1, 16),
         para(w.text("text.signature_line"), style("letter-sign", leading=13)),
         para("\n".join(_signer(plan, w, has_attorney, for_self)), style("letter-signer", size=11, leading=13)),
     ])]
@@ -79,19 +81,33 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
             _, height = block.wrap(PAGE_WIDTH - 2 * MARGIN, _LATER_TOP)
             block.drawOn(canvas, MARGIN, PAGE_HEIGHT - 0.5 * inch - height)
 
-    return _render_letter(flow, f"Cover letter {plan.number_label(part.first_number or 0)}", decorate)
+    title = f"Cover letter {plan.number_label(part.first_number or 0)}"
+    # A one-page letter has no footer, so it may use the space down to the stamp strip; only
+    # if it still runs on is it laid out again with room for the footer and the header.
+    # (Inside the export's shared document a render returns b"" and the last render counts,
+    # so the page count is read from the decorations, which see every page.)
+    totals: list[int] = []
+
+    def counted(canvas: Canvas, number: int, total: int) -> None:
+        totals.append(total)
+        decorate(canvas, number, total)
+
+    one_page = _render_letter(copy.deepcopy(flow), title, counted, bottom=_ONE_PAGE_BOTTOM)
+    if totals and totals[-1] == 1:
+        return one_page
+    return _render_letter(flow, title, decorate, bottom=_BOTTOM)
 
 
-def _render_letter(flow: list[Flowable], title: str, decorate: Decorator) -> bytes:
+def _render_letter(flow: list[Flowable], title: str, decorate: Decorator, *, bottom: float) -> bytes:
     """Like layout.render, with a lower top margin on later pages for the continuation header."""
     out = io.BytesIO()
     doc = BaseDocTemplate(out, pagesize=letter, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=_FIRST_TOP,
-                          bottomMargin=_BOTTOM, title=title, author="ParoleDesk", creator="ParoleDesk",
+                          bottomMargin=bottom, title=title, author="ParoleDesk", creator="ParoleDesk",
                           producer="ParoleDesk", subject="", invariant=1)
     width = PAGE_WIDTH - 2 * MARGIN
 
     def frame(top: float, name: str) -> Frame:
-        return Frame(MARGIN, _BOTTOM, width, PAGE_HEIGHT - top - _BOTTOM, id=name, leftPadding=0, rightPadding=0,
+        return Frame(MARGIN, bottom, width, PAGE_HEIGHT - top - bottom, id=name, leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0)
 
     doc.addPageTemplates([PageTemplate("first", [frame(_FIRST_TOP, "first")], autoNextPageTemplate="later"),
@@ -101,7 +117,7 @@ def _render_letter(flow: list[Flowable], title: str, decorate: Decorator) -> byt
 
 
 def _addressee(w: Wording, values: dict[str, str]) -> list[Flowable]:
-    address = style("letter-address", size=11, leading=13.5, space_after=10)
+    address = style("letter-address", size=11, leading=13, space_after=8)
     lines = w.lines("addressee", **values)
     if values["filing_address"]:
         return [para("\n".join(lines), address)]
@@ -151,7 +167,7 @@ def _letterhead(plan: Plan, has_attorney: bool) -> list[Flowable]:
     name = style("letterhead-name", align=TA_CENTER, font=SERIF_BOLD, size=14, leading=17)
     flow: list[Flowable] = [para(lines[0], name)]
     flow += [para(line, head) for line in lines[1:]]
-    return flow + [Spacer(1, 2), HRFlowable(width="100%", thickness=0.75, spaceAfter=10)]
+    return flow + [Spacer(1, 2), HRFlowable(width="100%", thickness=0.75, spaceAfter=8)]
 
 
 def _signer(plan: Plan, w: Wording, has_attorney: bool, for_self: bool) -> list[str]:

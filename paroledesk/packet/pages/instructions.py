@@ -34,7 +34,7 @@ _BODY.allowWidows = 0
 def render_instructions(plan: Plan, part: Part) -> bytes:
     w = Wording.load("instructions")
     case = plan.case
-    values = {"category_title": plan.category.title, "beneficiary_name": case.beneficiary.name.strip() or "(no name)",
+    values = {"category_title": plan.category.title, "beneficiary_name": case.beneficiary.name.strip() or w.text("no_name"),
               "date": long_date(plan.today), "declarant_name": plan.declaration.declarant_name}
     flow: list[Flowable] = [para(w.text("title"), _H1), para(w.text("subtitle", **values), _BODY)]
     blocking = [p for p in plan.problems if p.blocking]
@@ -178,7 +178,7 @@ def _inputs(plan: Plan, w: Wording) -> Table:
         source_hash = plan.input_hashes.get(part.record.id, part.record.sha256)
         # The file's own name: the case folder's layout ("records/...") is nobody's business on paper.
         rows.append([where, PurePosixPath(part.record.path).name, str(part.pages), source_hash])
-    return _table(rows, [0.65 * inch, 2.13 * inch, 0.42 * inch, 3.3 * inch], hash_column=3)
+    return _table(rows, [0.8 * inch, 1.98 * inch, 0.42 * inch, 3.3 * inch], hash_column=3)
 
 
 def _exhibits(plan: Plan, w: Wording) -> Table:

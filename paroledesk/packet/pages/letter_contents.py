@@ -39,7 +39,7 @@ def contents_rows(plan: Plan, w: Wording) -> list[list[object]]:
                 label = w.text("text.contents_exhibit", letter=exhibit.letter,
                                description=describe_exhibit(exhibit, w))
                 rows.append((label, [exhibit.separator, *exhibit.contents]))
-    cell = style("contents-cell", size=10, leading=11.5)
+    cell = style("contents-cell", size=10, leading=11)
     return [[f"{n}.", para(label, cell), para(_numbers(plan, w, parts), cell)]
             for n, (label, parts) in enumerate(rows, start=1)]
 
