@@ -239,8 +239,11 @@ def _text_appearance(writer: PdfWriter, page: PageObject, acro_form: DictionaryO
             else:
                 widget[NameObject("/DA")] = own_da
             return drawn
-    # Shrunk or wrapped by pypdf (or auto-sized as the form asks), and then readable, or refused.
-    if _font_size(fitted) < _SMALLEST:
+    # Shrunk or wrapped by pypdf (or auto-sized as the form asks), and then readable, or
+    # refused; a box drawn too low for 6 pt print is the form's design, not a long value.
+    rect = [float(v) for v in widget["/Rect"]]
+    height_allows = (abs(rect[3] - rect[1]) - 2) / 1.2
+    if terminal.get("/V") and _font_size(fitted) < min(_SMALLEST, 0.8 * height_allows):
         raise _TooLong(str(terminal.get("/T", "")))
     return fitted
 

@@ -264,6 +264,15 @@ def test_a_value_that_would_print_unreadably_small_is_refused(ready_case, tmp_pa
         export(with_form_as_i131(ready_case, form), tmp_path / "out", draft=True)
 
 
+def test_small_print_the_form_was_designed_with_is_not_refused(tmp_path):
+    form = form_pdf(tmp_path / "fine-print.pdf", "Fine print", [
+        {"name": "Initials", "rect": (100, 520, 130, 526), "value": "AL", "da": "/Helv 0 Tf 0 g"},
+        {"name": "Empty", "rect": (100, 500, 110, 510), "value": ""},
+    ], need_appearances=True)
+    redrawn = redraw_form(PdfReader(form), "fine-print.pdf")
+    assert redrawn.problem is None and redrawn.fields == 2
+
+
 def test_radio_buttons_show_the_group_value(tmp_path):
     base = draw_pdf(tmp_path / "radio-page.pdf", 1, text="Radio")
     writer = PdfWriter(clone_from=PdfReader(base))
