@@ -1,7 +1,10 @@
 """A throw-away cache of record inspections in .paroledesk/cache.json.
 
 Keyed by relative path and validated by size and mtime, so re-opening a case with hundreds
-of records does not re-hash them; a stale or damaged cache is simply rebuilt.
+of records does not re-hash them; a stale or damaged cache is simply rebuilt. The cache
+carries the version of the inspection that wrote it: when what inspection judges changes
+(e.g. form fields that cannot be drawn), older entries are dropped, so `status` never
+passes a file on an old verdict that `export` would refuse.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from .inspect import Inspection, inspect_file
 from .storage import STATE_DIR, write_json_atomic
 
 CACHE_NAME = "cache.json"
+# Raise whenever inspect_file judges a file differently than before.
+INSPECTION_VERSION = 2
 
 
 class InspectionCache:
@@ -24,9 +29,11 @@ class InspectionCache:
         self._dirty = False
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-            self._entries: dict[str, dict] = raw if isinstance(raw, dict) else {}
         except (OSError, ValueError):
-            self._entries = {}
+            raw = None
+        current = isinstance(raw, dict) and raw.get("version") == INSPECTION_VERSION
+        entries = raw.get("entries") if current else None
+        self._entries: dict[str, dict] = entries if isinstance(entries, dict) else {}
 
     def cached(self, relative: str, absolute: Path) -> Inspection | None:
         """The cached inspection if the file's size and mtime still match, else None."""
@@ -66,6 +73,6 @@ class InspectionCache:
             self._dirty = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_json_atomic(self.path, entries)
+            write_json_atomic(self.path, {"version": INSPECTION_VERSION, "entries": entries})
         except OSError:
             pass  # a cache that cannot be written is only slower next time
