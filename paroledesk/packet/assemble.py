@@ -64,10 +64,13 @@ def write_packet(plan: Plan, target: Path, steps: Steps, document_id: bytes) -> 
 def _add_part(writer: PdfWriter, plan: Plan, part: Part, stamper: Stamper, steps: Steps) -> None:
     reader = part.source.reader() if part.source is not None else part.reader
     assert reader is not None, "every part is rendered or checked before assembly"
-    if len(reader.pages) != part.pages:
+    # Generated parts share one reader (so its fonts are copied once), each its run of pages.
+    first, count = (part.reader_first, part.pages) if part.is_generated else (0, len(reader.pages))
+    if count != part.pages:
         name = part.record.path if part.record else part.title
         raise ExportError(f"{name} changed while the packet was being made; export again.")
-    for index, source in enumerate(reader.pages):
+    for index in range(count):
+        source = reader.pages[first + index]
         steps.step(f"Page {part.first_page + index}: {part.title}")
         inside, inside_xobjects = (b"", {})
         if not part.is_generated:
@@ -79,7 +82,8 @@ def _add_part(writer: PdfWriter, plan: Plan, part: Part, stamper: Stamper, steps
         stamper.dress(page, placement, overlays, inside, inside_xobjects, isolate=not part.is_generated)
     if part.kind is PartKind.RECORD:
         part.bookmarks = own_bookmarks(reader)
-    _release(writer, reader)
+    if not part.is_generated:  # the generated parts' reader serves later parts: its copied fonts too
+        _release(writer, reader)
     part.reader = None
 
 

@@ -18,6 +18,7 @@ from .declaration_docx import save_declaration_docx
 from .errors import ExportError, NotReadyError
 from .manifest import build_manifest, write_manifest
 from .pages import render_part
+from .pages.shared_document import SharedDocument
 from .pdflog import route_library_logging
 from .plan import NUMBERED_KINDS, Part, Plan, build_plan, number_pages, packet_records
 from .progress import CancelCheck, ProgressCallback, Steps
@@ -81,12 +82,15 @@ def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = 
 
 def _render_generated(plan: Plan, steps: Steps) -> list[bytes]:
     """Render every generated part; those that quote page numbers are rendered again until
-    their own page counts stop moving the numbers they quote."""
-    rendered: dict[int, bytes] = {}
-    for part in plan.parts:
-        if part.is_generated and part.kind not in NUMBERED_KINDS:
+    their own page counts stop moving the numbers they quote. All are drawn into one
+    document, so packet.pdf embeds each font face once, not once per part."""
+    shared = SharedDocument()
+    own: dict[Part, bytes] = {}  # parts whose renderer made a PDF of its own
+    generated = [p for p in plan.parts if p.is_generated]
+    for part in generated:
+        if part.kind not in NUMBERED_KINDS:
             steps.check()
-            rendered[id(part)] = _attach(part, render_part(plan, part))
+            _draw(shared, plan, part, own)
     numbered = [p for p in plan.parts if p.kind in NUMBERED_KINDS]
     for _ in range(_SETTLE_ROUNDS):
         number_pages(plan)
@@ -94,14 +98,32 @@ def _render_generated(plan: Plan, steps: Steps) -> list[bytes]:
         for part in numbered:
             steps.check()
             before = part.pages
-            rendered[id(part)] = _attach(part, render_part(plan, part))
+            _draw(shared, plan, part, own)
             moved |= part.pages != before
         if not moved:
-            return [rendered[id(p)] for p in plan.parts if p.is_generated]
+            return _attach(shared, [p for p in generated if p not in own], own)
     raise ExportError("The packet's page numbering did not settle; shorten the case's long texts and export again.")
 
 
-def _attach(part: Part, data: bytes) -> bytes:
-    part.reader = PdfReader(io.BytesIO(data))
-    part.pages = len(part.reader.pages)
-    return data
+def _draw(shared: SharedDocument, plan: Plan, part: Part, own: dict[Part, bytes]) -> None:
+    with shared.drawing(part):
+        data = render_part(plan, part)
+    own.pop(part, None)
+    if data:  # made without layout.render or draw_page: it stays a document of its own
+        own[part] = data
+        part.pages = len(PdfReader(io.BytesIO(data)).pages)
+    else:
+        part.pages = shared.count(part)
+
+
+def _attach(shared: SharedDocument, parts: list[Part], own: dict[Part, bytes]) -> list[bytes]:
+    """Give each generated part its reader and where its pages start in it; returns the
+    PDFs made, for the document ID."""
+    data, first = shared.finish(parts)
+    reader = PdfReader(io.BytesIO(data))
+    for part in parts:
+        part.reader, part.reader_first = reader, first[part]
+    for part, pdf in own.items():
+        part.reader, part.reader_first = PdfReader(io.BytesIO(pdf)), 0
+    return [data, *own.values()]
+

@@ -67,7 +67,8 @@ class Part:
     first_number: int | None = None   # sequence number of its first page; None if not mailed
     exhibit_page: int = 0             # its first page's number within its exhibit
     source: Source | None = None      # RECORD: the checked file its pages come from
-    reader: PdfReader | None = None   # generated parts: their rendered pages
+    reader: PdfReader | None = None   # generated parts: the PDF holding their rendered pages
+    reader_first: int = 0             # generated parts: index of their first page in reader (shared by all)
     from_image: bool = False          # a scan or photo: kept upright, never turned
     bookmarks: list[Bookmark] = field(default_factory=list)  # a record's own, read while assembling
 

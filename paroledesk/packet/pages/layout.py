@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from .fonts import SANS_BOLD, SERIF, register_fonts
+from .shared_document import SharedDocument, active
 
 register_fonts()
 
@@ -60,12 +61,18 @@ def cell(value: str, paragraph_style: ParagraphStyle, width: float) -> str | Par
 
 
 class _CountingCanvas(Canvas):
-    """Holds each page until the end, so decorations can say "page 2 of 5"."""
+    """Holds each page until the end, so decorations can say "page 2 of 5". Made while a
+    SharedDocument is active, it draws into that document (its fonts, one subset per face)
+    and hands it its finished pages instead of writing a PDF: so does every renderer that
+    builds with this canvas, through render or with a doc template of its own."""
 
     def __init__(self, *args: object, decorate: Decorator | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._decorate = decorate
         self._held: list[dict] = []
+        self._shared: SharedDocument | None = active()
+        if self._shared is not None:
+            self._doc = self._shared.document
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
@@ -73,16 +80,24 @@ class _CountingCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held)
+        finished: list[dict] = []
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             if self._decorate is not None:
                 self._decorate(self, number, total)
-            Canvas.showPage(self)
-        Canvas.save(self)
+            if self._shared is None:
+                Canvas.showPage(self)
+            else:
+                finished.append({k: v for k, v in self.__dict__.items() if k != "_held"})
+        if self._shared is None:
+            Canvas.save(self)
+        else:
+            self._shared.keep(finished)
 
 
 def render(flowables: list[Flowable], *, title: str, decorate: Decorator | None = None,
            top: float = MARGIN, bottom: float = MARGIN) -> bytes:
+    """The flowables as a PDF; b"" inside a SharedDocument, which holds the pages instead."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=letter, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top,
                             bottomMargin=bottom, title=title, author="ParoleDesk", creator="ParoleDesk",
@@ -92,9 +107,10 @@ def render(flowables: list[Flowable], *, title: str, decorate: Decorator | None 
 
 
 def draw_page(draw: Callable[[Canvas], None], *, title: str) -> bytes:
-    """A single page drawn directly on the canvas (separator sheets)."""
+    """A single page drawn directly on the canvas (separator sheets); b"" inside a
+    SharedDocument, as render."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=letter, invariant=1)
+    canvas = _CountingCanvas(out, pagesize=letter, invariant=1)
     canvas.setTitle(title)
     canvas.setAuthor("ParoleDesk")
     canvas.setCreator("ParoleDesk")
