@@ -156,7 +156,7 @@ def _contents(plan: Plan, w: Wording) -> Table:
         if section.kind == "exhibits":
             for exhibit in plan.exhibits:
                 add(exhibit.separator.title, [exhibit.separator, *exhibit.contents])
-        elif section.kind == "forms":
+        elif section.kind in ("forms", "on-top"):
             for part in section.parts:
                 add(part.title, [part])
         elif section.parts:
