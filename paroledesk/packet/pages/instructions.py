@@ -110,7 +110,6 @@ def _fee_step(plan: Plan, w: Wording) -> str:
     return " ".join(sentences)
 
 
-
 def _table(rows: list[list[str]], widths: list[float], *, hash_column: int | None = None) -> Table:
     def body_style(column: int) -> ParagraphStyle:
         return _HASH if column == hash_column else _CELL
