@@ -3,7 +3,8 @@
 reportlab's built-in Times and Helvetica only cover Windows-1252, so a Vietnamese, Polish
 or Cyrillic name would print as black boxes. Liberation Serif and Sans (SIL OFL 1.1) have
 the same metrics as Times and Helvetica and cover Latin, Greek and Cyrillic; reportlab
-embeds only the glyphs each page uses.
+embeds only the glyphs a document uses. An export draws all its generated pages into one
+document (shared_document.py), so packet.pdf holds one subset of each face, not one per part.
 """
 
 from __future__ import annotations
