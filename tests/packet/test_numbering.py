@@ -171,3 +171,18 @@ def test_an_exhibit_with_records_of_different_dates_shows_the_range(many):
     assert "05/01/2023 to" in first and "11/02/2026" in second
     first, _ = index_row(index, "G")  # one dated record: its date alone
     assert "11/10/2026" in first and " to " not in first
+
+
+def test_the_cover_letter_and_the_index_quote_the_same_range_for_each_exhibit(exported):
+    """One definition of an exhibit's numbers everywhere: its stamped pages, "page 1 of n"
+    to "page n of n" (the separator sheet in front is not part of the range)."""
+    packet = exported.result.packet
+    texts = page_texts(packet)
+    settings = load_settings()
+    letter = " ".join(texts[p - 1] for p in section_pages(packet, settings.title("cover_letter")))
+    index = " ".join(texts[p - 1] for p in section_pages(packet, settings.title("index")))
+    for exhibit in exported.result.exhibits:
+        first, last = f"LOPEZ-{exhibit.first_number:06d}", f"LOPEZ-{exhibit.last_number:06d}"
+        quoted_range = first if first == last else f"{first} to {last}"
+        assert quoted_range in letter, f"cover letter, Exhibit {exhibit.letter}"
+        assert first in index and last in index, f"index, Exhibit {exhibit.letter}"

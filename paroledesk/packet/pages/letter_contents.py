@@ -38,7 +38,9 @@ def contents_rows(plan: Plan, w: Wording) -> list[list[object]]:
             for exhibit in plan.exhibits:
                 label = w.text("text.contents_exhibit", letter=exhibit.letter,
                                description=describe_exhibit(exhibit, w))
-                rows.append((label, [exhibit.separator, *exhibit.contents]))
+                # Its stamped pages, as the index gives them: "page 1 of n" is the page after
+                # the separator sheet, so the ranges quoted anywhere agree.
+                rows.append((label, exhibit.contents))
     cell = style("contents-cell", size=10, leading=11)
     return [[f"{n}.", para(label, cell), para(_numbers(plan, w, parts), cell)]
             for n, (label, parts) in enumerate(rows, start=1)]
