@@ -1,4 +1,5 @@
-"""Export from the window: progress with Cancel, the result, or what to do when not ready.
+"""Export from the window: progress with Cancel, the result, or what to do when not ready
+(at stage "signing": the signing set, the pages to sign by hand).
 
 The packet is built in the background from a frozen copy of the case, so the user can keep
 working; the packet layer decides readiness and writes nothing half-done.
@@ -13,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..case import CaseError, Problem
+from ..case import CaseError, Problem, Stage, stage_of
 from .case_copy import CaseCopy
 from .export_result import ExportResultDialog
+from .signing_result import SigningSetDialog
 from .undo import CaseEdits
 from .worker import BackgroundTask, TaskControl, run_in_background
 
@@ -25,7 +27,7 @@ log = logging.getLogger(__name__)
 class ExportFlow(QObject):
     message = Signal(str)            # a line for the status bar
     go_to_problem = Signal(object)   # Problem
-    finished = Signal(object)        # ExportResult, or None when it failed or was cancelled
+    finished = Signal(object)        # ExportResult or SigningSetResult; None when it failed or was cancelled
     progressed = Signal(int, int, str)
 
     def __init__(self, edits: CaseEdits, window: QWidget, out: Path | None = None) -> None:
@@ -36,13 +38,14 @@ class ExportFlow(QObject):
         self.progress: QProgressDialog | None = None
         self.result_dialog: ExportResultDialog | None = None
         self.not_ready_box: QMessageBox | None = None
+        self.signing_dialog: SigningSetDialog | None = None
 
     @property
     def running(self) -> bool:
         return self._task is not None and not self._task.finished
 
     def start(self, draft: bool = False) -> None:
-        if self.running:
+        if self.running or self._refuse_read_only():
             return
         self._edits.flush()
         self._draft = draft
@@ -55,8 +58,40 @@ class ExportFlow(QObject):
             return export_packet(snapshot.open(), out, draft=draft,
                                  progress=control.progress, cancelled=control.cancelled)
 
-        self.progress = QProgressDialog("Preparing the packet…", "Cancel", 0, 0, self._window)
-        self.progress.setWindowTitle("Exporting draft packet" if draft else "Exporting filing packet")
+        self._run(work, "Exporting draft packet" if draft else "Exporting filing packet",
+                  "Preparing the packet…", self._succeeded, cancellable=True)
+
+    def start_signing(self) -> None:
+        """Write signing-set.pdf (the pages to sign by hand) from a copy of the case."""
+        if self.running or self._refuse_read_only():
+            return
+        self._edits.flush()
+        snapshot = CaseCopy.of(self._edits.folder)
+        # Beside the packet's folder when one was given, never in it: the packet export needs it empty.
+        out = None if self.out is None else self.out.with_name(f"{self.out.name}-signing")
+
+        def work(control: TaskControl) -> Any:
+            from ..packet.signing_set import export_signing_set
+
+            return export_signing_set(snapshot.open(), out)
+
+        # The signing set is a few pages built in one step: no progress to report, nothing to cancel.
+        self._run(work, "Exporting signing set", "Preparing the pages to sign…", self._signing_succeeded,
+                  cancellable=False)
+
+    def _refuse_read_only(self) -> bool:
+        if not self._edits.read_only:
+            return False
+        # Someone else holds the case: what they are editing is not what we would export.
+        self._tell("Export unavailable", "This case is open read-only, so nothing is exported from it here; "
+                   "export it from the window where it is open for editing.")
+        return True
+
+    def _run(self, work: Any, title: str, label: str, on_success: Any, *, cancellable: bool) -> None:
+        self.progress = QProgressDialog(label, "Cancel", 0, 0, self._window)
+        self.progress.setWindowTitle(title)
+        if not cancellable:
+            self.progress.setCancelButton(None)
         # Not modal: the export works on a copy, so the user may keep working meanwhile (and a
         # modal dialog would run a nested event loop on every progress step).
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
@@ -65,7 +100,7 @@ class ExportFlow(QObject):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.cancel)
         self.progress.show()
-        self._task = run_in_background(self, work, on_success=self._succeeded, on_failure=self._failed,
+        self._task = run_in_background(self, work, on_success=on_success, on_failure=self._failed,
                                        on_progress=self._progressed)
 
     def cancel(self) -> None:
@@ -98,6 +133,13 @@ class ExportFlow(QObject):
         self.message.emit(f"Exported {result.pages} pages to {result.out}")
         self.finished.emit(result)
 
+    def _signing_succeeded(self, result: Any) -> None:
+        self._close_progress()
+        self.signing_dialog = SigningSetDialog(result, self._window)
+        self.signing_dialog.show()
+        self.message.emit(f"Signing set: {result.pages} pages to sign, in {result.path}")
+        self.finished.emit(result)
+
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
         self.finished.emit(None)
@@ -117,18 +159,32 @@ class ExportFlow(QObject):
 
     def _not_ready(self, problems: list[Problem]) -> None:
         blocking = [p for p in problems if p.blocking]
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not ready to file",
-                          f"The case has {len(blocking)} blocking problem{'s' if len(blocking) != 1 else ''}, "
-                          "so a filing packet cannot be built yet.", QMessageBox.StandardButton.NoButton, self._window)
-        box.setInformativeText("\n".join(f"• {p.message}" for p in blocking[:5])
-                               + ("\n…" if len(blocking) > 5 else ""))
+        signing = stage_of(problems) is Stage.SIGNING  # only signatures are missing
+        many = 's' if len(blocking) != 1 else ''
+        if signing:
+            box = QMessageBox(QMessageBox.Icon.Information, "Waiting for signatures",
+                              f"Everything is ready except {len(blocking)} signature{many} made by hand, so a "
+                              "filing packet cannot be built yet.", QMessageBox.StandardButton.NoButton, self._window)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not ready to file",
+                              f"The case has {len(blocking)} blocking problem{many}, "
+                              "so a filing packet cannot be built yet.", QMessageBox.StandardButton.NoButton,
+                              self._window)
+        text = "\n".join(f"• {p.message}" for p in blocking[:5]) + ("\n…" if len(blocking) > 5 else "")
+        if signing:
+            text += ("\n\nExport the signing set, have each page signed and dated in ink, scan it and attach "
+                     "the scan on the Signatures tab; then export the filing packet.")
+        box.setInformativeText(text)
+        sign = box.addButton("Export Signing Set", QMessageBox.ButtonRole.AcceptRole) if signing else None
         draft = box.addButton("Export Draft", QMessageBox.ButtonRole.AcceptRole)
         go = box.addButton("Go to First Problem", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(go)
+        box.setDefaultButton(sign or go)
 
         def answered(button: Any) -> None:
-            if button is draft:
+            if sign is not None and button is sign:
+                self.start_signing()
+            elif button is draft:
                 self.start(draft=True)
             elif button is go and blocking:
                 self.go_to_problem.emit(blocking[0])

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
-from ..case import CaseFolder, Problem
+from ..case import CaseFolder, Problem, Stage
+from ..case.readiness import SIGNATURE
 from ..case.status import required_progress
 from .banner import Banner
 from .checklist_model import ChecklistModel
@@ -22,12 +23,13 @@ from .item_panel import ItemPanel
 from .lazy_tab import LazyTab
 from .readiness_panel import ReadinessPanel
 from .readiness_refresh import CaseCheck, ReadinessRefresh
+from .signatures_panel import SignaturesPanel
 from .statement_editor import StatementEditor
 from .theme import icon
 from .undo import CaseEdits
 from .unfiled_panel import UnfiledPanel
 
-TAB_ITEM, TAB_FACTS, TAB_STATEMENT = range(3)
+TAB_ITEM, TAB_FACTS, TAB_STATEMENT, TAB_SIGNATURES = range(4)
 
 
 class AppActions(Protocol):
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.item_panel, "Selected &item")
         self.tabs.addTab(self._facts_tab, "Case &facts")
         self.tabs.addTab(self._statement_tab, "&Statement")
+        self.signatures = SignaturesPanel(self.edits, self)
+        self.tabs.addTab(self.signatures, "Si&gnatures")
         self.checklist.item_selected.connect(self._item_selected)
 
         self.readiness = ReadinessPanel(self)
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(self.edits, self, export_to)
         self.export_flow.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.export_flow.go_to_problem.connect(self.go_to_problem)
+        self.signatures.export_requested.connect(self.export_flow.start_signing)
 
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(left)
@@ -148,6 +153,9 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open Case Folder…", lambda: actions and actions.open_case_dialog(self), "Ctrl+O", "open")
         self.export_action = self._action("&Export Packet…", lambda: self.export_flow.start(), "Ctrl+E", "export")
         self.draft_action = self._action("Export &Draft", lambda: self.export_flow.start(draft=True))
+        self.signing_action = self._action("Export &Signing Set…", self.export_flow.start_signing, None, "export")
+        self.signing_action.setToolTip("The pages still to be signed by hand, each after a \"Sign here\" sheet")
+        self.signing_action.setEnabled(False)  # until the case check says only signatures are missing
         close = self._action("&Close Case", self.close, QKeySequence.StandardKey.Close)
         self.undo_action = self._action("&Undo", self.edits.undo, "Ctrl+Z")
         self.redo_action = self._action("&Redo", self.edits.redo, "Ctrl+Shift+Z")
@@ -163,10 +171,14 @@ class MainWindow(QMainWindow):
         about = self._action("&About ParoleDesk", lambda: actions and actions.show_about(self))
         waive.setEnabled(not self.folder.read_only)
         add.setEnabled(not self.folder.read_only)
+        # Someone else holds a read-only case: nothing is exported from it here (ExportFlow refuses too).
+        self.export_action.setEnabled(not self.folder.read_only)
+        self.draft_action.setEnabled(not self.folder.read_only)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for action in (self.new_action, self.open_action, None, self.export_action, self.draft_action, None, close):
+        for action in (self.new_action, self.open_action, None, self.export_action, self.draft_action,
+                       self.signing_action, None, close):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
@@ -180,7 +192,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
-        for action in (self.open_action, self.new_action, self.export_action):
+        for action in (self.open_action, self.new_action, self.export_action, self.signing_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -199,6 +211,10 @@ class MainWindow(QMainWindow):
     def _checked(self, check: CaseCheck) -> None:
         self.checklist_model.set_problems(check.problems)
         self.readiness.set_problems(check.problems)
+        self.signatures.set_signatures(check.signatures, check.stage)
+        unsigned = self.signatures.unsigned_count()
+        self.tabs.setTabText(TAB_SIGNATURES, f"Si&gnatures ({unsigned} to sign)" if unsigned else "Si&gnatures")
+        self.signing_action.setEnabled(check.stage is Stage.SIGNING and not self.folder.read_only)
         self._show_unfiled(check.unfiled)
 
     def _show_unfiled(self, scanned: list[str]) -> None:
@@ -218,7 +234,10 @@ class MainWindow(QMainWindow):
         self.edits.attach(item_id, paths)
 
     def go_to_problem(self, problem: Problem) -> None:
-        if problem.item:
+        if problem.kind == SIGNATURE and self.signatures.select_problem(problem):
+            # A certificate has no checklist item: the Signatures tab is where its scan is attached.
+            self.tabs.setCurrentIndex(TAB_SIGNATURES)
+        elif problem.item:
             self.checklist.select_item(problem.item)
             self.tabs.setCurrentIndex(TAB_ITEM)
             if problem.record:

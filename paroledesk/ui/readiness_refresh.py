@@ -6,11 +6,11 @@ the UI thread; at most one check runs at a time and a change during a check queu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..case import Problem, check_readiness
+from ..case import Problem, Signature, Stage, check_readiness, signatures, stage_of
 from .case_copy import CaseCopy
 from .undo import CaseEdits
 from .worker import TaskControl, run_in_background
@@ -22,6 +22,11 @@ COALESCE_MS = 150
 class CaseCheck:
     problems: list[Problem]
     unfiled: list[str]
+    signatures: list[Signature] = field(default_factory=list)  # who signs what, signed or not
+
+    @property
+    def stage(self) -> Stage:
+        return stage_of(self.problems)
 
 
 class ReadinessRefresh(QObject):
@@ -58,7 +63,8 @@ class ReadinessRefresh(QObject):
 
         def work(control: TaskControl) -> CaseCheck:
             folder = snapshot.open()
-            return CaseCheck(check_readiness(folder), folder.unfiled())
+            return CaseCheck(check_readiness(folder), folder.unfiled(),
+                             signatures(folder.case, folder.category))
 
         run_in_background(self, work, on_success=self._done, on_failure=self._failed)
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..case import CaseError, CaseFolder, Record
+from ..case import CaseError, CaseFolder, Record, Signature
 
 T = TypeVar("T")
 _merge_ids: dict[str, int] = {}
@@ -160,6 +160,15 @@ class CaseEdits(QObject):
 
         noun = f"{len(files)} files" if len(files) != 1 else Path(files[0]).name
         return self.apply(f"Attach {noun} to '{self._title(item_id)}'", change)
+
+    def attach_signed_scan(self, signature: Signature, scan: Path) -> Record | None:
+        """File the signed scan of a document where `paroledesk attach` files it: the form's or
+        the declaration's item, or `certificate:RXXX` for a translator's certificate."""
+        def change(folder: CaseFolder) -> Record:
+            # Titled after the document, not the scanner's file name ("scan0001"), as in the sample.
+            return folder.attach(signature.attach_to, [scan], title=f"{signature.document}, signed")[0]
+
+        return self.apply(f"Attach signed scan of '{signature.document}'", change)
 
     def remove_record(self, record_id: str) -> None:
         name = self._record_name(record_id)

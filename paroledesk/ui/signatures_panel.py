@@ -1,0 +1,151 @@
+"""Who must sign what, and whether the signed scan is attached; "Attach signed scan…" files it.
+
+The list comes from the case layer (paroledesk.case.signatures, computed with readiness in the
+background); this panel only shows it and attaches a scan where `paroledesk attach` would, so a
+translator's certificate (`certificate:R012`), which has no checklist item, can be attached here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..case import Problem, Signature, Stage
+from ..case.signatures import signature_problem_text
+from .theme import icon
+from .undo import CaseEdits
+
+SCAN_FILTER = "Signed scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.bmp *.webp);;All files (*)"
+COLUMNS = ["Document", "Signer", "Status", ""]
+DOCUMENT, SIGNER, STATUS, ACTION = range(4)
+
+
+class SignaturesPanel(QWidget):
+    export_requested = Signal()  # "Export Signing Set…"
+
+    def __init__(self, edits: CaseEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = edits
+        self.signatures: list[Signature] = []
+        self.stage: Stage | None = None
+        self.heading = QLabel("Signatures", self)
+        self.heading.setObjectName("heading")
+        self.explanation = QLabel("Checking who must sign what…", self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setObjectName("guidance")
+        self.export_button = QPushButton(icon("export"), "Export Signing Set…", self)
+        self.export_button.setToolTip("Write signing-set.pdf: only the pages to sign by hand, each with a "
+                                      "\"Sign here\" sheet in front")
+        self.export_button.setAccessibleName(self.export_button.toolTip())
+        self.export_button.clicked.connect(self.export_requested)
+        self.export_button.setEnabled(False)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Documents to sign")
+        self.table.setAccessibleDescription("Each document that must be signed by hand, who signs it, and "
+                                            "whether its signed scan is attached.")
+        self.table.verticalHeader().setVisible(False)
+        # Rows follow their wrapped text and the button, at any width or font size.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        for column in (SIGNER, STATUS, ACTION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        self.buttons: dict[int, QPushButton] = {}  # row -> its "Attach signed scan…" button
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def set_signatures(self, signatures: list[Signature], stage: Stage) -> None:
+        # What is left to sign first, where the eye starts; otherwise in the case layer's order.
+        self.signatures, self.stage = sorted(signatures, key=lambda s: s.signed), stage
+        self.table.setRowCount(0)
+        self.buttons.clear()
+        for row, signature in enumerate(self.signatures):
+            self.table.insertRow(row)
+            self.table.setItem(row, DOCUMENT, QTableWidgetItem(signature.document))
+            self.table.setItem(row, SIGNER, QTableWidgetItem(signature.signer))
+            status = QTableWidgetItem(icon("ok" if signature.signed else "blocking"),
+                                      "Signed" if signature.signed else "Not signed yet")
+            status.setData(Qt.ItemDataRole.AccessibleTextRole,
+                           f"{signature.document}: {'signed' if signature.signed else 'not signed yet'}")
+            self.table.setItem(row, STATUS, status)
+            if not signature.signed:
+                self._add_attach_button(row, signature)
+        self.export_button.setEnabled(stage is Stage.SIGNING and not self._edits.read_only)
+        self.explanation.setText(self._explain())
+
+    def unsigned_count(self) -> int:
+        return sum(not s.signed for s in self.signatures)
+
+    def _explain(self) -> str:
+        unsigned = self.unsigned_count()
+        if not self.signatures:
+            return "Nothing in this case needs a signature made by hand."
+        if not unsigned:
+            return "Every document is signed: the signed scans are attached and go into the packet."
+        noun = "document still needs" if unsigned == 1 else "documents still need"
+        text = f"{unsigned} {noun} a signature made by hand. "
+        if self.stage is Stage.SIGNING:
+            text += ("Export the signing set, have each page signed and dated in ink where its \"Sign here\" "
+                     "sheet says, scan it, and attach each scan here with \"Attach signed scan…\". "
+                     "Then export the filing packet.")
+        else:
+            text += ("Fix the other blocking problems (Readiness, below) first: the signing set is made "
+                     "once only signatures are missing, so that the pages signed are the pages filed.")
+        if self._edits.read_only:
+            text += " This case is open read-only, so nothing can be attached or exported here."
+        return text
+
+    def _add_attach_button(self, row: int, signature: Signature) -> None:
+        button = QPushButton(icon("add"), "Attach signed scan…", self.table)
+        tip = f"Choose the signed scan (PDF or image) of {signature.document}, signed by {signature.signer}"
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setEnabled(not self._edits.read_only)
+        button.clicked.connect(lambda: self.attach_row(row))
+        self.table.setCellWidget(row, ACTION, button)
+        self.buttons[row] = button
+
+    def select_problem(self, problem: Problem) -> bool:
+        """Select the row a missing-signature problem is about; False if none is."""
+        for row, signature in enumerate(self.signatures):
+            if not signature.signed and signature_problem_text(signature) == problem.message:
+                self.table.selectRow(row)
+                self.table.setFocus()
+                return True
+        return False
+
+    # -- attaching -------------------------------------------------------------------------
+
+    def attach_row(self, row: int) -> None:
+        if self._edits.read_only or not 0 <= row < len(self.signatures):
+            return
+        signature = self.signatures[row]
+        name, _ = QFileDialog.getOpenFileName(self, f"Signed scan of {signature.document}",
+                                              str(self._edits.folder.root), SCAN_FILTER)
+        if not name:
+            return
+        if self._edits.attach_signed_scan(signature, Path(name)) is None:
+            return  # refused: the error banner says why
+        # Shown at once; the row turns "Signed" when the case has been checked again.
+        status = self.table.item(row, STATUS)
+        status.setText("Attached, checking…")
+        status.setIcon(icon("ok"))
+        self.buttons[row].setEnabled(False)
