@@ -19,8 +19,8 @@ from .theme import icon
 from .undo import CaseEdits
 
 SCAN_FILTER = "Signed scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.bmp *.webp);;All files (*)"
-COLUMNS = ["Document", "Signer", "Status", ""]
-DOCUMENT, SIGNER, STATUS, ACTION = range(4)
+COLUMNS = ["Document", "Signer", "Signed scan"]
+DOCUMENT, SIGNER, STATUS = range(3)  # STATUS: "Signed", or the "Attach signed scan…" button
 
 
 class SignaturesPanel(QWidget):
@@ -58,7 +58,7 @@ class SignaturesPanel(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DOCUMENT, QHeaderView.ResizeMode.Stretch)
-        for column in (SIGNER, STATUS, ACTION):
+        for column in (SIGNER, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         top = QHBoxLayout()
@@ -79,13 +79,14 @@ class SignaturesPanel(QWidget):
         self.buttons.clear()
         for row, signature in enumerate(self.signatures):
             self.table.insertRow(row)
-            self.table.setItem(row, DOCUMENT, QTableWidgetItem(signature.document))
+            state = "signed" if signature.signed else "not signed yet"
+            document = QTableWidgetItem(icon("ok" if signature.signed else "blocking"), signature.document)
+            document.setToolTip(f"{signature.document}: {state} by {signature.signer}")
+            document.setData(Qt.ItemDataRole.AccessibleTextRole, document.toolTip())
+            self.table.setItem(row, DOCUMENT, document)
             self.table.setItem(row, SIGNER, QTableWidgetItem(signature.signer))
-            status = QTableWidgetItem(icon("ok" if signature.signed else "blocking"),
-                                      "Signed" if signature.signed else "Not signed yet")
-            status.setData(Qt.ItemDataRole.AccessibleTextRole,
-                           f"{signature.document}: {'signed' if signature.signed else 'not signed yet'}")
-            self.table.setItem(row, STATUS, status)
+            # Under the button, for screen readers; the button itself shows that a scan is missing.
+            self.table.setItem(row, STATUS, QTableWidgetItem("Signed" if signature.signed else "Not signed yet"))
             if not signature.signed:
                 self._add_attach_button(row, signature)
         self.export_button.setEnabled(stage is Stage.SIGNING and not self._edits.read_only)
@@ -120,7 +121,7 @@ class SignaturesPanel(QWidget):
         button.setAccessibleName(tip)
         button.setEnabled(not self._edits.read_only)
         button.clicked.connect(lambda: self.attach_row(row))
-        self.table.setCellWidget(row, ACTION, button)
+        self.table.setCellWidget(row, STATUS, button)
         self.buttons[row] = button
 
     def select_problem(self, problem: Problem) -> bool:
@@ -145,7 +146,6 @@ class SignaturesPanel(QWidget):
         if self._edits.attach_signed_scan(signature, Path(name)) is None:
             return  # refused: the error banner says why
         # Shown at once; the row turns "Signed" when the case has been checked again.
-        status = self.table.item(row, STATUS)
-        status.setText("Attached, checking…")
-        status.setIcon(icon("ok"))
+        self.buttons[row].setText("Attached, checking…")
+        self.buttons[row].setIcon(icon("ok"))
         self.buttons[row].setEnabled(False)

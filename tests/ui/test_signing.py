@@ -20,6 +20,7 @@ DECLARATION_SCAN = "R014"   # the sample's signed declaration
 CERTIFICATE_SCAN = "R015"   # the sample's signed translator's certificate of R012
 DECLARATION = "Declaration of Tomas Fictitio"
 CERTIFICATE = "Translator's certificate for Medical history, English translation"
+ATTACH = "Attach signed scan…"
 
 
 def unsign(root: Path, *record_ids: str) -> None:
@@ -32,13 +33,14 @@ def unsign(root: Path, *record_ids: str) -> None:
 
 
 def rows(window: MainWindow) -> dict[str, tuple[str, str, bool]]:
-    """What the Signatures tab shows: document -> (signer, status, has an enabled attach button)."""
+    """What the Signatures tab shows: document -> (signer, its status as seen: "Signed" or the
+    button's text, whether that button can be pressed)."""
     table, out = window.signatures.table, {}
     for row in range(table.rowCount()):
-        button = table.cellWidget(row, signatures_panel.ACTION)
+        button = table.cellWidget(row, signatures_panel.STATUS)
+        status = button.text() if button is not None else table.item(row, signatures_panel.STATUS).text()
         out[table.item(row, signatures_panel.DOCUMENT).text()] = (
-            table.item(row, signatures_panel.SIGNER).text(), table.item(row, signatures_panel.STATUS).text(),
-            button is not None and button.isEnabled())
+            table.item(row, signatures_panel.SIGNER).text(), status, button is not None and button.isEnabled())
     return out
 
 
@@ -52,7 +54,7 @@ def attach_through_the_view(window: MainWindow, document: str, scan: Path, monke
     monkeypatch.setattr(signatures_panel.QFileDialog, "getOpenFileName", choose)
     row = next(r for r in range(window.signatures.table.rowCount())
                if window.signatures.table.item(r, signatures_panel.DOCUMENT).text() == document)
-    window.signatures.table.cellWidget(row, signatures_panel.ACTION).click()
+    window.signatures.table.cellWidget(row, signatures_panel.STATUS).click()
     assert asked and "*.pdf" in asked[0] and "*.jpg" in asked[0], "the dialog offers PDFs and images"
     qtbot.waitUntil(lambda: not window.refresh.running and rows(window)[document][1] == "Signed", timeout=20_000)
 
@@ -67,7 +69,7 @@ def test_the_signatures_tab_lists_the_unsigned_declaration(unsigned_window: Main
     window = unsigned_window
     assert window.refresh.last.stage is Stage.SIGNING
     shown = rows(window)
-    assert shown[DECLARATION] == ("Tomas Fictitio", "Not signed yet", True)
+    assert shown[DECLARATION] == ("Tomas Fictitio", ATTACH, True)
     assert shown[CERTIFICATE] == ("Lucia Example", "Signed", False)
     assert shown["Form I-131"][1] == "Signed"
     assert window.signatures.table.item(0, signatures_panel.DOCUMENT).text() == DECLARATION, "unsigned first"
@@ -102,7 +104,7 @@ def test_attaching_the_signed_declaration_saves_it_under_the_item_and_undo_takes
     window.undo_action.trigger()
     assert read_case(root)["records"] == before["records"]
     assert read_case(root)["items"]["declaration"]["records"] == []
-    qtbot.waitUntil(lambda: not window.refresh.running and rows(window)[DECLARATION][1] == "Not signed yet",
+    qtbot.waitUntil(lambda: not window.refresh.running and rows(window)[DECLARATION][1] == ATTACH,
                     timeout=20_000)
     assert window.refresh.last.stage is Stage.SIGNING
 
@@ -111,7 +113,7 @@ def test_a_translators_certificate_is_attached_the_same_way(sample_case: Path, o
                                                            tmp_path: Path, monkeypatch: Any, qtbot: Any) -> None:
     unsign(sample_case, CERTIFICATE_SCAN)
     window = open_window(sample_case)
-    assert rows(window)[CERTIFICATE] == ("Lucia Example", "Not signed yet", True)
+    assert rows(window)[CERTIFICATE] == ("Lucia Example", ATTACH, True)
     problem = next(p for p in window.readiness.problems if p.blocking)
     window.readiness.problem_chosen.emit(problem)  # the readiness line leads to the row to attach it
     assert window.tabs.currentIndex() == TAB_SIGNATURES
@@ -128,7 +130,7 @@ def test_a_translators_certificate_is_attached_the_same_way(sample_case: Path, o
 
     window.edits.undo()
     assert read_case(sample_case)["records"] == before["records"]
-    qtbot.waitUntil(lambda: not window.refresh.running and rows(window)[CERTIFICATE][1] == "Not signed yet",
+    qtbot.waitUntil(lambda: not window.refresh.running and rows(window)[CERTIFICATE][1] == ATTACH,
                     timeout=20_000)
 
 
@@ -186,7 +188,7 @@ def test_a_case_locked_by_someone_else_exports_nothing(sample_case: Path, open_w
                                                  "since": "2026-11-29 09:15"}))
     window = open_window(sample_case, export_to=tmp_path / "exported")
     assert window.folder.read_only and window.refresh.last.stage is Stage.SIGNING
-    assert rows(window)[DECLARATION] == ("Tomas Fictitio", "Not signed yet", False), "no attaching either"
+    assert rows(window)[DECLARATION] == ("Tomas Fictitio", ATTACH, False), "no attaching either"
     assert not window.signing_action.isEnabled() and not window.signatures.export_button.isEnabled()
     assert not window.export_action.isEnabled() and not window.draft_action.isEnabled()
     window.export_flow.start_signing()  # even if called anyway
