@@ -80,7 +80,8 @@ def test_the_cover_letter_lists_each_exhibit_with_its_stamped_numbers(exported):
     assert "Dear Officer:" in cover
     for ex in exported.result.exhibits:
         assert f"Exhibit {ex.letter}:" in cover
-        assert f"to {stamped_number(exported, ex.last_page)}" in cover  # where the exhibit ends
+        first, last = stamped_number(exported, ex.first_page), stamped_number(exported, ex.last_page)
+        assert (f"{first} to {last}" if first != last else first) in cover  # its stamped pages
 
 
 def test_each_exhibit_starts_with_a_separator_sheet_giving_its_page_count(exported):
