@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from paroledesk.case import CaseFolder  # noqa: E402
+from paroledesk.case.signatures import signatures  # noqa: E402
 
 PDFS_PER_1000, IMAGES_PER_1000 = 150, 60
 
@@ -124,10 +125,19 @@ def build_case(root: Path, pdfs: list[Path], images: list[Path]) -> None:
         for item in category.items:
             if folder.case.records_of(item.id) or item.declaration:
                 folder.tick(item.id)
-        for key, value in {"declarant.name": "Bench Declarant", "signing.inside_us": "inside"}.items():
+        facts = {"declarant.name": "Bench Declarant", "signing.inside_us": "inside",
+                 "filing.address": "USCIS\nAttn: Humanitarian Parole\nP.O. Box 0000\nDallas, TX 75000"}
+        for key, value in facts.items():
             folder.set_fact(key, value)
         for prompt in category.prompts:
             folder.set_answer(prompt.id, f"Answer to {prompt.title}.")
+        # The declaration comes back signed, as a 300-dpi office scan.
+        for n, signature in enumerate(s for s in signatures(folder.case, category) if not s.signed):
+            scan = root / f"signed-{n}.jpg"
+            page = Image.new("L", (2550, 3300), 250)
+            ImageDraw.Draw(page).line((1300, 2600, 2000, 2560), fill=20, width=6)
+            page.save(scan, "JPEG", quality=80, dpi=(300, 300))
+            folder.attach(signature.attach_to, [scan])
 
 
 # -- measuring --------------------------------------------------------------------------
