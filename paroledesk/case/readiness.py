@@ -120,7 +120,9 @@ def _checklist_problems(folder: "CaseFolder") -> list[Problem]:
         progress = case.items.get(item.id)
         state = progress.state if progress else ItemState.OPEN
         has_records = bool(case.records_of(item.id))
-        if state is ItemState.OPEN and item.required:
+        if state is ItemState.OPEN and item.required and item.declaration:
+            pass  # done when its signed scan is attached: the missing signature says so, once
+        elif state is ItemState.OPEN and item.required:
             out.append(Problem(Severity.BLOCKING, f"{item.title}: required, not yet done or waived.", item.id))
         elif state is ItemState.DONE and not has_records and not item.declaration:
             out.append(Problem(Severity.BLOCKING, f"{item.title}: marked done but no record is attached.", item.id))

@@ -75,7 +75,7 @@ def test_a_foreign_language_record_needs_an_english_translation_and_a_translator
         folder.set_fact("translator.name", "Lucia Example")
         assert _messages(folder, record=translation.id, severity=Severity.BLOCKING) == [
             "Translator's certificate for birth certificate EN: not yet signed by Lucia Example; "
-            "attach the signed scan to certificate:R002."], "only the certificate's signature is missing"
+            "attach the signed scan (Signatures tab, or: paroledesk attach FOLDER certificate:R002 SCAN)."], "only the certificate's signature is missing"
 
 
 def test_a_statement_citing_a_missing_exhibit_blocks(sample_case):

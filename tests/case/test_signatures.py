@@ -59,9 +59,9 @@ def test_stage_goes_preparing_signing_ready_as_scans_are_attached(sample_case, t
         folder.tick("i-131", done=False)
     missing = [p.message for p in problems if p.blocking]
     assert missing == [
-        "Declaration of Tomas Fictitio: not yet signed by Tomas Fictitio; attach the signed scan to declaration.",
+        "Declaration of Tomas Fictitio: not yet signed by Tomas Fictitio; attach the signed scan (Signatures tab, or: paroledesk attach FOLDER declaration SCAN).",
         "Translator's certificate for Medical history, English translation: not yet signed by Lucia Example; "
-        f"attach the signed scan to certificate:{translation}.",
+        f"attach the signed scan (Signatures tab, or: paroledesk attach FOLDER certificate:{translation} SCAN).",
     ]
     assert stage_of(problems) is Stage.SIGNING
     assert _stage(sample_case) is Stage.PREPARING  # an open required item is not about signatures
@@ -164,3 +164,17 @@ def test_the_translator_sharing_a_partys_name_is_flagged_across_case_and_accents
     assert len(flagged) == 1 and not flagged[0].blocking
     assert "The translator (jose perez) is also the declarant." in flagged[0].message
     assert "disputed" in flagged[0].message
+
+
+def test_an_unticked_declaration_item_waits_for_its_signed_scan_not_for_a_tick(sample_case):
+    """The declaration item is done when its signed scan is attached: before that, the one
+    thing to do is sign, so the case reaches the signing stage without the item being ticked."""
+    _unsign(sample_case)
+    with CaseFolder.open(sample_case) as folder:
+        folder.tick("declaration", done=False)
+        problems = check_readiness(folder)
+    about_declaration = [p.message for p in problems if p.blocking and p.item == "declaration"]
+    assert about_declaration == [
+        "Declaration of Tomas Fictitio: not yet signed by Tomas Fictitio; attach the signed scan "
+        "(Signatures tab, or: paroledesk attach FOLDER declaration SCAN)."]
+    assert stage_of(problems) is Stage.SIGNING
