@@ -28,6 +28,20 @@ RECORDS_DIR = "records"
 _SKIPPED_DIRS = {".paroledesk", "exports", ".git"}
 
 
+def title_from_file_name(name: str) -> str:
+    """The title a record gets when nobody gave it one."""
+    return Path(name).stem.replace("_", " ")
+
+
+def has_file_name_title(record: Record) -> bool:
+    """True when the record's title says no more than its file name ("IMG 20261104 093012",
+    "scan 0001"): it names no document, so nothing printed should use it as a description."""
+    def plain(text: str) -> str:
+        return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+    title = plain(record.title)
+    return not title or title == plain(Path(record.path).stem)
+
+
 @dataclass
 class Attachment:
     relative: str
@@ -43,7 +57,7 @@ class Attachment:
             size=self.inspection.size,
             media_type=self.inspection.media_type,
             pages=self.inspection.pages,
-            title=title if title is not None else Path(self.original_name).stem.replace("_", " "),
+            title=title if title is not None else title_from_file_name(self.original_name),
             **fields,  # type: ignore[arg-type]
         )
 

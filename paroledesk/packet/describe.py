@@ -4,21 +4,14 @@ documents; a record whose title is only its file name stands under its item's pr
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from ..case import Record, language_name
+from ..case import language_name
+from ..case.records import has_file_name_title
 from .plan import Exhibit, PartKind
 from .wording import Wording
 
 # More documents than this are summed up as "and N more", so that one exhibit stays one line
 # or two in the cover letter's list of contents.
 _LISTED = 4
-
-
-def is_bare_title(record: Record) -> bool:
-    """True when the record's title says no more than its file name (the default on attach)."""
-    title = record.title.strip()
-    return not title or title == PurePosixPath(record.path).stem
 
 
 def describe_exhibit(exhibit: Exhibit, w: Wording) -> str:
@@ -30,7 +23,7 @@ def describe_exhibit(exhibit: Exhibit, w: Wording) -> str:
     for record in records:
         if record.translation_of in here:
             continue  # described with its original
-        name = exhibit.item.label if is_bare_title(record) else record.title.strip()
+        name = exhibit.item.label if has_file_name_title(record) else record.title.strip()
         if any(r.translation_of == record.id for r in records):
             name = w.text("text.exhibit_translated", title=name, language=language_name(record.language))
         if name not in names:

@@ -103,6 +103,17 @@ def test_exhibits_are_described_by_their_documents(exported):
     assert "Exhibit F: Treating physician's letter" not in text
 
 
+def test_a_phone_file_name_never_describes_an_exhibit(ready_case, tmp_path):
+    """A title left as the camera named the file says nothing of the document: the exhibit is
+    described by its item's label instead."""
+    photo = draw_pdf(tmp_path / "IMG_20261104_093012.pdf", 1, text="A phone photo of a letter")
+    with CaseFolder.open(ready_case) as folder:
+        folder.attach("physician-letter", [photo])
+    text = _letter(export(ready_case, tmp_path / "out", draft=True))
+    assert "IMG 20261104" not in text and "IMG_20261104" not in text
+    assert "Exhibit F: Dr. Reyes letter; Treating physician's letter" in text
+
+
 def test_no_internal_file_names_on_any_page(exported, tmp_path):
     military = build_military_case(tmp_path / "case", tmp_path / "files")
     for pdf in (exported.result.packet, export(military, tmp_path / "out", draft=True).packet):
