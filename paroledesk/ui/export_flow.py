@@ -130,7 +130,7 @@ class ExportFlow(QObject):
         self._close_progress()
         self.result_dialog = ExportResultDialog(result, self._draft, self._window)
         self.result_dialog.show()
-        self.message.emit(f"Exported {result.pages} pages to {result.out}")
+        self.message.emit(f"Exported {result.mailed_pages} pages to mail, and the filing instructions, to {result.out}")
         self.finished.emit(result)
 
     def _signing_succeeded(self, result: Any) -> None:

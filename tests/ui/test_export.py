@@ -37,6 +37,8 @@ def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, o
     progress: list[tuple[int, int, str]] = []
     flow.progressed.connect(lambda done, total, text: progress.append((done, total, text)))
     flow.finished.connect(lambda result: heartbeat.stop())
+    messages: list[str] = []
+    flow.message.connect(messages.append)
 
     sample_window.export_action.trigger()
     assert flow.running and flow.progress is not None and flow.progress.isVisible()
@@ -55,6 +57,7 @@ def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, o
     assert first.text(2).split(" to ")[-1] == printed_number(result.packet, result.exhibits[0].last_page)
     summary = " ".join(label.text() for label in flow.result_dialog.findChildren(QLabel))
     assert f"{result.mailed_pages} pages to mail" in summary and result.mailed_pages < result.pages
+    assert messages and f"{result.mailed_pages} pages to mail" in messages[-1], "the status bar counts the same pages"
     assert flow.result_dialog.open_pdf.isEnabled() and flow.result_dialog.open_folder.isEnabled()
     assert len(progress) > 3 and all(0 <= done <= total for done, total, _ in progress), "progress was reported"
     # The main thread kept serving events while the packet was built: the UI stayed responsive.
