@@ -77,6 +77,7 @@ def test_a_military_pip_letter_says_no_fee_and_words_a_request_for_oneself(tmp_p
     assert "by check" not in text and "check or money order" not in text
     assert "On behalf of Rosa Ejemplo, we submit the enclosed Form I-131 requesting their parole under INA" in text
     assert "on behalf of the requestor" not in text.lower()
+    assert "Applicant: Rosa Ejemplo" in text and "Beneficiary:" not in text  # as the signature block says
     # The category's summary is a whole sentence after the request.
     assert ("1182(d)(5)(A); 8 CFR 212.5; USCIS Policy Memorandum PM-602-0091 (15 Nov 2013). The applicant is the "
             "spouse, widow or widower, parent, son or daughter of a U.S. service member") in text
@@ -85,6 +86,7 @@ def test_a_military_pip_letter_says_no_fee_and_words_a_request_for_oneself(tmp_p
 def test_the_request_names_a_requestor_who_is_not_the_beneficiary(exported):
     text = _letter(exported.result)
     assert "On behalf of the requestor, Ana Lopez, we submit the enclosed Form I-131 requesting parole for Mateo Lopez" in text
+    assert "Beneficiary: Mateo Lopez" in text
 
 
 def test_checklist_advice_never_reaches_the_packet_text_or_bookmarks(exported):

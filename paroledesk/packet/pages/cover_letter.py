@@ -50,6 +50,8 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
     }
     has_attorney = bool(attorney.name.strip())
     for_self = _same_person(values["requestor_name"], values["beneficiary_name"])
+    # Who the request is for, as the letter calls them: the applicant when they ask for themselves.
+    values["beneficiary_role"] = w.text("text.role_applicant" if for_self else "text.role_beneficiary")
     flow: list[Flowable] = _letterhead(plan, has_attorney)
     flow += [para(w.text("date", **values), _BODY), Spacer(1, 2)]
     flow += _addressee(w, values)
