@@ -157,10 +157,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_attach(args: argparse.Namespace) -> int:
     with CaseFolder.open(args.folder) as folder:
+        replaced = folder.signed_scans(args.item)
         added = folder.attach(args.item, args.files, title=args.title, date=args.date,
                               language=args.language, translation_of=args.translation_of)
     for record in added:
         print(f"{record.id}  {record.path}  ({record.pages if record.pages is not None else '?'} pages)")
+    for record in replaced:  # the record leaves the case; the file is never deleted
+        print(f"Replaced the earlier signed scan {record.id} ({record.path}); its file stays in the case folder, unfiled.")
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from .errors import (
     CaseLockedError,
     CaseNotWritableError,
     ReadOnlyCaseError,
+    RecordError,
     UnknownItemError,
     UnsafePathError,
 )
@@ -28,7 +29,7 @@ from .paths import relative_inside, resolve_inside
 from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
 from .facts import apply_fact, validate_record_fields
-from .signed_scans import certificate_item, certified_translation
+from .signed_scans import certificate_item, certified_translation, scans_replaced_by, signed_version_for
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +186,11 @@ class CaseFolder:
                date: str | None = None, language: str | None = None,
                translation_of: str | None = None) -> list[Record]:
         """Attach files to an item, or (`certificate:R004`) the signed translator's certificate
-        of translation R004. Files outside the folder are copied into records/."""
+        of translation R004. Files outside the folder are copied into records/.
+
+        A signed scan (the declaration item, `certificate:RXXX`) is one file; it records the
+        fingerprint of the text it signs and replaces the document's earlier scan, whose record
+        leaves the case (its file stays in the folder), so the packet files only the current one."""
         if self.read_only:
             self.save()
         certifies = certified_translation(self.case, item_id)
@@ -194,6 +199,13 @@ class CaseFolder:
                                         translation_of=translation_of)
         if certifies:
             fields["certifies"] = certifies
+        replaced = self.signed_scans(item_id)
+        version = signed_version_for(self.case, self.category, item_id)
+        if version:
+            if len(files) != 1:
+                raise RecordError(f"'{item.title}' takes the signed scan as one file; put all its signed "
+                                  "pages into one PDF and attach that.")
+            fields["signed_version"] = version
         title = fields.pop("title", None)
         known_paths = {r.path: r for r in self.case.records.values()}
         prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache)
@@ -206,6 +218,8 @@ class CaseFolder:
                 if not certifies:  # a signed certificate is filed with its translation, under no item
                     self.case.progress(item_id).records.append(record.id)
                 added.append(record)
+            for old in replaced:  # one signed scan per document: the new one replaces the old
+                self._drop_record(old.id)
             return added
 
         try:
@@ -215,22 +229,25 @@ class CaseFolder:
                 attachment.discard_copy()
             raise
 
+    def signed_scans(self, item_id: str) -> list[Record]:
+        """The signed scans an attach to `item_id` replaces ([] for an item that takes no scan)."""
+        return scans_replaced_by(self.case, self.category, item_id)
+
     def remove_record(self, record_id: str) -> None:
         """Take a record off the case. The file itself is never deleted."""
         self.record(record_id)
+        self._edit(lambda: self._drop_record(record_id))
 
-        def change() -> None:
-            for progress in self.case.items.values():
-                if record_id in progress.records:
-                    progress.records.remove(record_id)
-            for other in self.case.records.values():
-                if other.translation_of == record_id:
-                    other.translation_of = None
-                if other.certifies == record_id:
-                    other.certifies = None
-            del self.case.records[record_id]
-
-        self._edit(change)
+    def _drop_record(self, record_id: str) -> None:
+        for progress in self.case.items.values():
+            if record_id in progress.records:
+                progress.records.remove(record_id)
+        for other in self.case.records.values():
+            if other.translation_of == record_id:
+                other.translation_of = None
+            if other.certifies == record_id:
+                other.certifies = None
+        del self.case.records[record_id]
 
     def file_record(self, record_id: str, item_id: str, index: int | None = None) -> None:
         """Move a record to `item_id` (the same or another item) at position `index`."""

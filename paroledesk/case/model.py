@@ -107,6 +107,10 @@ class Record:
     # A signed translator's certificate: the id of the translation it certifies. Such a
     # record belongs to no checklist item; the packet puts it where the certificate goes.
     certifies: str | None = None
+    # A signed scan (the declaration, a certificate): the fingerprint of the text it signed
+    # (case/signed_versions.py), stored when attached. "" for other records and for scans
+    # attached before fingerprints were kept, which are not checked.
+    signed_version: str = ""
 
     @property
     def is_foreign(self) -> bool:

@@ -87,9 +87,16 @@ def stage_of(problems: list[Problem]) -> Stage:
 def _signature_problems(folder: "CaseFolder") -> list[Problem]:
     out = []
     for signature in signatures(folder.case, folder.category):
+        item = signature.attach_to if folder.category.has_item(signature.attach_to) else None
         if not signature.signed:
-            item = signature.attach_to if folder.category.has_item(signature.attach_to) else None
             out.append(Problem(Severity.BLOCKING, signature_problem_text(signature), item, signature.record, SIGNATURE))
+        if signature.kind in ("declaration", "certificate") and signature.scan:
+            # Attached before a new scan replaced the old: only the newest is filed.
+            older = [r for r in folder.signed_scans(signature.attach_to) if r.id != signature.scan]
+            if older:
+                out.append(Problem(Severity.WARNING, wording(
+                    "problems.older_scans", document=signature.document, scan=folder.case.records[signature.scan].path,
+                    older=", ".join(r.path for r in older)), item, older[0].id))
     return out
 
 

@@ -5,7 +5,9 @@ Version history:
      "records": [{"path", "sha256", "item"}]}   (ParoleDesk 0.0 prototype)
   2  facts in sections, item states with waivers, records keyed by id.
   3  current: a record may carry "certifies" (the translation whose signed translator's
-     certificate it is). 2 reads as 3 unchanged: the field is optional.
+     certificate it is) and "signed_version" (a signed scan: the fingerprint of the text it
+     signed, see case/signed_versions.py). 2 reads as 3 unchanged: both fields are optional.
+     signed_version was added to 3 before 3 was released, so it needs no version of its own.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def case_from_dict(data: Any, source: str = "case.json") -> Case:
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _parse(data)  # 2 -> 3 adds only the optional record field "certifies"
+        return _parse(data)  # 2 -> 3 adds only the optional record fields "certifies", "signed_version"
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CaseFileError(f"{source} is damaged: {_describe(exc)}.") from None
 

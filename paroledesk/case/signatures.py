@@ -2,7 +2,8 @@
 and each translator's certificate, and whether a signed copy is attached to the case.
 
 The roles and wording are data (forms/signatures.toml). Each Signature names the ITEM argument
-with which `paroledesk attach FOLDER ITEM SCAN` files its signed scan.
+with which `paroledesk attach FOLDER ITEM SCAN` files its signed scan. A scan that signed text
+the case no longer holds (case/signed_versions.py) is out of date and does not count as signed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from .checklist import Category, ChecklistItem
 from .errors import CaseError
 from .exhibits import lettered_exhibits
 from .model import Case, ItemState, Record
-from .signed_scans import certificate_target
+from .signed_scans import certificate_target, current_certificate_scan, current_declaration_scan
+from .signed_versions import certificate_version, declaration_version, is_out_of_date
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Signature:
     attach_to: str            # the ITEM argument of `paroledesk attach`
     kind: str = "form"        # "form", "declaration", "interpreter" or "certificate"
     record: str | None = None  # certificate: the translation's record id
+    scan: str | None = None    # declaration, interpreter, certificate: the current signed scan's record id
+    out_of_date: bool = False  # the scan signed text the case no longer holds (so signed is False)
 
     def to_json(self) -> dict[str, Any]:
         return {"document": self.document, "signer": self.signer, "signed": self.signed,
@@ -78,20 +82,25 @@ def signatures(case: Case, category: Category) -> list[Signature]:
             out += _form_signatures(case, item, forms[item.id])
     declaration = category.declaration_item
     if declaration is not None and not _waived(case, declaration):
-        signed = bool(case.records_of(declaration.id))
+        scan = current_declaration_scan(case, category)
+        stale = scan is not None and is_out_of_date(scan, declaration_version(case, category))
+        state = {"signed": scan is not None and not stale, "scan": scan.id if scan else None, "out_of_date": stale}
         declarant = signer_name(case, "declarant")
-        out.append(Signature(wording("documents.declaration", declarant=declarant), declarant, signed,
-                             declaration.id, "declaration"))
+        out.append(Signature(wording("documents.declaration", declarant=declarant), declarant,
+                             attach_to=declaration.id, kind="declaration", **state))
         if case.declarant.language not in ("", "en"):
             # The attestation is printed at the end of the declaration: signed on the same pages.
             out.append(Signature(wording("documents.interpreter", declarant=declarant),
-                                 signer_name(case, "interpreter"), signed, declaration.id, "interpreter"))
+                                 signer_name(case, "interpreter"), attach_to=declaration.id, kind="interpreter",
+                                 **state))
     translator = signer_name(case, "translator")
     for translation in packet_translations(case, category):
         title = translation.title.strip() or translation.path
+        scan = current_certificate_scan(case, translation.id)
+        stale = scan is not None and is_out_of_date(scan, certificate_version(case, translation.id))
         out.append(Signature(wording("documents.certificate", translation_title=title), translator,
-                             bool(case.certificates_of(translation.id)), certificate_target(translation.id),
-                             "certificate", translation.id))
+                             scan is not None and not stale, certificate_target(translation.id),
+                             "certificate", translation.id, scan.id if scan else None, stale))
     return out
 
 
@@ -131,5 +140,8 @@ def packet_translations(case: Case, category: Category) -> list[Record]:
 
 
 def signature_problem_text(signature: Signature) -> str:
-    key = "problems.unsigned_form" if signature.kind == "form" else "problems.unsigned"
+    if signature.out_of_date:
+        key = f"problems.out_of_date_{signature.kind}"
+    else:
+        key = "problems.unsigned_form" if signature.kind == "form" else "problems.unsigned"
     return wording(key, document=signature.document, signer=signature.signer, attach_to=signature.attach_to)

@@ -1,11 +1,17 @@
 """Where a signed scan is attached: `certificate:R004` names the translator's certificate of
-translation R004, which has no checklist item of its own."""
+translation R004, which has no checklist item of its own.
+
+A document has one signed scan at a time: attaching a new one replaces the old (see
+CaseFolder.attach). Should a case still hold several (attached before that rule), the newest
+is the current scan, the only one checked and filed.
+"""
 
 from __future__ import annotations
 
-from .checklist import FILE_KINDS, ChecklistItem
+from .checklist import FILE_KINDS, Category, ChecklistItem
 from .errors import CaseError, UnknownItemError
-from .model import Case
+from .model import Case, Record
+from .signed_versions import certificate_version, declaration_version
 
 CERTIFICATE_PREFIX = "certificate:"
 
@@ -33,3 +39,41 @@ def certificate_item(item_id: str) -> ChecklistItem:
     """A stand-in checklist item so the attach checks (file kinds, messages) apply as usual."""
     return ChecklistItem(id=item_id, title="Translator's certificate (signed)", guidance="",
                          required=False, kinds=FILE_KINDS)
+
+
+def declaration_scans(case: Case, category: Category) -> list[Record]:
+    item = category.declaration_item
+    return case.records_of(item.id) if item is not None else []
+
+
+def current_declaration_scan(case: Case, category: Category) -> Record | None:
+    """The signed declaration the packet files: the newest record of the declaration item."""
+    scans = declaration_scans(case, category)
+    return scans[-1] if scans else None
+
+
+def current_certificate_scan(case: Case, translation_id: str) -> Record | None:
+    """The signed certificate of the translation the packet files: the newest one."""
+    scans = case.certificates_of(translation_id)
+    return scans[-1] if scans else None
+
+
+def scans_replaced_by(case: Case, category: Category, item_id: str) -> list[Record]:
+    """The signed scans an attach to `item_id` replaces: the declaration item's records, or the
+    certificate scans of `certificate:RXXX`; [] for any other item."""
+    certifies = certified_translation(case, item_id)
+    if certifies:
+        return case.certificates_of(certifies)
+    if category.declaration_item is not None and item_id == category.declaration_item.id:
+        return declaration_scans(case, category)
+    return []
+
+
+def signed_version_for(case: Case, category: Category, item_id: str) -> str:
+    """The fingerprint of the text a scan attached to `item_id` signs; "" when it is no signed scan."""
+    certifies = certified_translation(case, item_id)
+    if certifies:
+        return certificate_version(case, certifies)
+    if category.declaration_item is not None and item_id == category.declaration_item.id:
+        return declaration_version(case, category)
+    return ""

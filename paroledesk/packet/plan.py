@@ -16,6 +16,7 @@ from typing import Iterator
 from pypdf import PdfReader
 
 from ..case import Case, Category, ChecklistItem, Problem, Record, language_name, lettered_exhibits
+from ..case.signed_scans import current_certificate_scan, current_declaration_scan
 from .declaration import Declaration
 from .errors import ExportError
 from .settings import UNMAILED, PacketSettings
@@ -200,13 +201,12 @@ def form_items(category: Category, settings: PacketSettings) -> list[ChecklistIt
 def packet_records(case: Case, category: Category, settings: PacketSettings) -> list[Record]:
     """Every record the packet holds, in packet order (forms, declaration scan, exhibits)."""
     records = [r for item in form_items(category, settings) for r in case.records_of(item.id)]
-    if category.declaration_item:
-        records += case.records_of(category.declaration_item.id)
+    records += _scans(current_declaration_scan(case, category))
     for exhibit in lettered_exhibits(case, category):
         for entry, role in _exhibit_entries(case, exhibit.records):
             records.append(entry)
             if role == "translation":
-                records += case.certificates_of(entry.id)  # signed certificate scans
+                records += _scans(current_certificate_scan(case, entry.id))  # signed certificate scan
     return records
 
 
@@ -255,7 +255,8 @@ def build_plan(case: Case, category: Category, settings: PacketSettings, declara
             title = item.label if len(records) == 1 else f"{item.label}: {record_title(record)}"
             section.parts.append(_record_part(record, title, Stamp.NONE, sources, item=item))
     name = declaration.declarant_name
-    scans = case.records_of(category.declaration_item.id) if category.declaration_item else []
+    # One signed scan per document: the newest (an older one left on the item is never filed).
+    scans = _scans(current_declaration_scan(case, category))
     declaration_section = sections["declaration"]
     if scans:
         declaration_section.title = settings.title("declaration", declarant_name=name)
@@ -283,7 +284,7 @@ def _exhibit(case: Case, letter: str, item: ChecklistItem, records: tuple[Record
             about = record_title(original) if original else record_title(record)
             title = settings.title("translation", title=about)
             exhibit.contents.append(_record_part(record, title, Stamp.EXHIBIT, sources))
-            signed = case.certificates_of(record.id)
+            signed = _scans(current_certificate_scan(case, record.id))
             if signed:  # the signed scan replaces the generated certificate, as for the declaration
                 exhibit.contents += [_record_part(scan, settings.title("certificate"), Stamp.EXHIBIT, sources)
                                      for scan in signed]
@@ -300,6 +301,10 @@ def _exhibit(case: Case, letter: str, item: ChecklistItem, records: tuple[Record
         part.exhibit = exhibit
         part.item = item
     return exhibit
+
+
+def _scans(scan: Record | None) -> list[Record]:
+    return [scan] if scan is not None else []
 
 
 def _record_part(record: Record, title: str, stamp: Stamp, sources: dict[str, Source],
