@@ -170,6 +170,18 @@ class CaseEdits(QObject):
 
         return self.apply(f"Attach signed scan of '{signature.document}'", change)
 
+    def remove_signed_scan(self, signature: Signature) -> bool | None:
+        """Take the signed scan of a document off the case (its file stays); True, or None if refused."""
+        scan = signature.scan
+
+        def change(folder: CaseFolder) -> bool:
+            if scan is None:
+                raise CaseError(f"{signature.document} has no signed scan to remove.")
+            folder.remove_record(scan)
+            return True
+
+        return self.apply(f"Remove signed scan of '{signature.document}'", change)
+
     def remove_record(self, record_id: str) -> None:
         name = self._record_name(record_id)
         self.apply(f"Remove {name}", lambda f: f.remove_record(record_id))

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
 
 from paroledesk.case import CaseFolder, Stage
 from paroledesk.ui import signatures_panel, signing_result
@@ -34,11 +35,15 @@ def unsign(root: Path, *record_ids: str) -> None:
 
 def rows(window: MainWindow) -> dict[str, tuple[str, str, bool]]:
     """What the Signatures tab shows: document -> (signer, its status as seen: "Signed" or the
-    button's text, whether that button can be pressed)."""
+    button's text, whether that button can be pressed). A row holding a scan shows its state
+    beside its buttons (test_replacing_signed_scans.py reads those)."""
     table, out = window.signatures.table, {}
     for row in range(table.rowCount()):
-        button = table.cellWidget(row, signatures_panel.STATUS)
+        widget = table.cellWidget(row, signatures_panel.STATUS)
+        button = widget if isinstance(widget, QPushButton) else None
         status = button.text() if button is not None else table.item(row, signatures_panel.STATUS).text()
+        if isinstance(widget, signatures_panel.RowActions):
+            status = widget.label.text()
         out[table.item(row, signatures_panel.DOCUMENT).text()] = (
             table.item(row, signatures_panel.SIGNER).text(), status, button is not None and button.isEnabled())
     return out
