@@ -12,6 +12,7 @@ from docx.shared import Inches, Pt
 from paroledesk.case import CaseFolder
 from paroledesk.packet import write_declaration_docx
 
+from ..signing import sign_case
 from .conftest import STATEMENT, draw_pdf, export
 
 INSIDE = "I declare under penalty of perjury that the foregoing is true and correct."
@@ -24,9 +25,12 @@ def text_of(path: Path) -> str:
 
 
 def set_facts(case: Path, **facts: str) -> None:
+    """Change facts the declaration prints, then sign it again: the scan signed before the
+    change is out of date (case/signed_versions.py) and a final export would be refused."""
     with CaseFolder.open(case) as folder:
         for key, value in facts.items():
             folder.set_fact(key.replace("__", "."), value)
+    sign_case(case, case.parent / "signed-again")
 
 
 def test_signed_inside_the_united_states_uses_1746_2(exported):

@@ -14,6 +14,7 @@ from paroledesk.case import CaseFolder
 from paroledesk.cli import main
 from paroledesk.packet.signing_set import NotReadyToSignError, export_signing_set
 
+from ..signing import sign_case
 from .conftest import TODAY
 
 
@@ -125,6 +126,7 @@ def test_demo_signing_writes_the_samples_signing_set(tmp_path, capsys):
 def test_the_export_repeats_the_self_translation_warning_once(ready_case, tmp_path):
     with CaseFolder.open(ready_case) as folder:
         folder.set_fact("translator.name", "ANA  LÓPEZ")  # the declarant (and requestor) Ana Lopez
+    sign_case(ready_case, tmp_path / "signed-again")  # the certificate prints the translator: signed anew
     from .conftest import export
 
     result = export(ready_case, tmp_path / "out")
