@@ -8,19 +8,19 @@ run on the main thread, and only while the widget that asked is still alive.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
 from typing import Any, Callable, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _pool: QThreadPool | None = None
-_running: set["BackgroundTask[Any]"] = set()  # keeps tasks alive until their callbacks ran
 
 
 def thread_pool() -> QThreadPool:
@@ -61,47 +61,84 @@ class TaskControl:
 
 
 class _Relay(QObject):
-    """Lives on the main thread; signals emitted from the worker arrive there queued."""
+    """The one object through which every worker answers: created once on the main thread and
+    never freed, so a worker thread never holds the last reference to a Qt object. (When each
+    task had a relay of its own, a pool thread that finished after the main thread had let the
+    task go freed the relay there, while the main thread was still destroying it: a crash.)"""
 
-    progressed = Signal(int, int, str)
-    done = Signal(object, object)  # result, exception
+    progressed = Signal(int, int, int, str)  # task id, done, total, text
+    done = Signal(int, object, object)       # task id, result, exception
+
+
+_relay: _Relay | None = None
+_tasks: dict[int, "BackgroundTask[Any]"] = {}  # running tasks, by id, until their answer arrives
+_next_id = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.progressed.connect(_deliver_progress)
+        _relay.done.connect(_deliver_done)
+    return _relay
+
+
+@Slot(int, int, int, str)
+def _deliver_progress(task_id: int, done: int, total: int, text: str) -> None:
+    task = _tasks.get(task_id)
+    if task is not None:
+        task._progressed(done, total, text)
+
+
+@Slot(int, object, object)
+def _deliver_done(task_id: int, result: Any, error: BaseException | None) -> None:
+    task = _tasks.pop(task_id, None)
+    if task is not None:
+        task._done(result, error)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[TaskControl], Any], control: TaskControl, relay: _Relay) -> None:
+    """Runs on a pool thread and holds only plain Python data (the function, its control):
+    when the pool deletes it there, nothing of Qt is released with it."""
+
+    def __init__(self, task_id: int, fn: Callable[[TaskControl], Any], control: TaskControl) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn, self._control, self._relay = fn, control, relay
+        self._task_id, self._fn, self._control = task_id, fn, control
 
     def run(self) -> None:
+        relay = _relay
+        assert relay is not None, "the relay is made on the main thread before any job starts"
         try:
             result = self._fn(self._control)
         except BaseException as exc:  # handed to the main thread, never lost in the pool
-            self._relay.done.emit(None, exc)
+            relay.done.emit(self._task_id, None, exc)
         else:
-            self._relay.done.emit(result, None)
+            relay.done.emit(self._task_id, result, None)
 
 
-class BackgroundTask(QObject, Generic[T]):
-    """A running background function; `cancel()` asks it to stop at its next check."""
+class BackgroundTask(Generic[T]):
+    """A running background function; `cancel()` asks it to stop at its next check. Plain
+    Python, living on the main thread: its callbacks run there, while `owner` lives."""
 
     def __init__(self, owner: QObject | None, fn: Callable[[TaskControl], T],
                  on_success: Callable[[T], None] | None,
                  on_failure: Callable[[BaseException], None] | None,
                  on_progress: Callable[[int, int, str], None] | None) -> None:
-        super().__init__()
+        relay = _the_relay()
+        self.id = next(_next_id)
         self._owner = owner
         self._on_success, self._on_failure, self._on_progress = on_success, on_failure, on_progress
-        self._relay = _Relay()
-        self._relay.progressed.connect(self._progressed)
-        self._relay.done.connect(self._done)
-        self.control = TaskControl(self._relay.progressed.emit)
+        task_id = self.id
+        self.control = TaskControl(lambda done, total, text: relay.progressed.emit(task_id, done, total, text))
         self.finished = False
-        self._job = _Job(fn, self.control, self._relay)
+        self._fn = fn
 
     def start(self) -> "BackgroundTask[T]":
-        _running.add(self)
-        thread_pool().start(self._job)
+        _tasks[self.id] = self
+        fn, self._fn = self._fn, None  # the job holds it from now on
+        thread_pool().start(_Job(self.id, fn, self.control))
         return self
 
     def cancel(self) -> None:
@@ -110,18 +147,12 @@ class BackgroundTask(QObject, Generic[T]):
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
 
-    @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
         if self._on_progress is not None and not self.finished and self._owner_alive():
             self._on_progress(done, total, text)
 
-    @Slot(object, object)
     def _done(self, result: Any, error: BaseException | None) -> None:
         self.finished = True
-        # Dropping the last reference here would delete this QObject (and its relay) while Qt
-        # is still delivering the event that called us: let go only once control is back in
-        # the event loop.
-        QTimer.singleShot(0, lambda: _running.discard(self))
         if not self._owner_alive():
             return
         if error is None:
@@ -143,6 +174,6 @@ def run_in_background(owner: QObject | None, fn: Callable[[TaskControl], T], *,
 
 def wait_for_background(msecs: int = 10_000) -> bool:
     """Let running work finish (at exit), so no thread outlives the interpreter."""
-    for task in list(_running):
+    for task in list(_tasks.values()):
         task.cancel()
     return thread_pool().waitForDone(msecs)

@@ -83,3 +83,35 @@ def test_many_qt_callbacks_do_not_exhaust_none(qtbot: Any) -> None:
     for _ in range(20_000):
         source.fired.emit(None)
     assert len(calls) == 20_000
+
+
+def test_a_worker_that_lingers_after_answering_frees_no_qt_object_on_its_thread(qtbot: Any, monkeypatch: Any) -> None:
+    """The main thread may handle the answer and let the task go before the pool thread has
+    returned. Nothing of Qt may then be freed on the pool thread: with a relay QObject per task
+    that crashed (SIGSEGV), the pool thread holding the relay's last reference. A pause after
+    each answer makes the pool thread the last to let go of what its job holds."""
+    from paroledesk.ui import worker
+
+    freed_on: list[threading.Thread] = []
+
+    class WatchedRelay(worker._Relay):
+        def __init__(self) -> None:
+            super().__init__()
+            self.destroyed.connect(lambda *_: freed_on.append(threading.current_thread()))
+
+    monkeypatch.setattr(worker, "_Relay", WatchedRelay)
+    monkeypatch.setattr(worker, "_relay", None)
+    original = worker._Job.run
+
+    def lingering(self: Any) -> None:
+        original(self)
+        threading.Event().wait(0.02)
+
+    monkeypatch.setattr(worker._Job, "run", lingering)
+    answers: list[int] = []
+    tasks = [run_in_background(None, lambda control, n=n: n, on_success=answers.append) for n in range(40)]
+    qtbot.waitUntil(lambda: all(t.finished for t in tasks), timeout=10_000)
+    worker.thread_pool().waitForDone(5000)  # the lingering threads return and drop what they held
+    qtbot.wait(50)
+    assert sorted(answers) == list(range(40))
+    assert all(thread is threading.main_thread() for thread in freed_on), "a Qt object was freed on a pool thread"
