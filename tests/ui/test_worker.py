@@ -100,7 +100,7 @@ def test_a_worker_that_lingers_after_answering_frees_no_qt_object_on_its_thread(
             self.destroyed.connect(lambda *_: freed_on.append(threading.current_thread()))
 
     monkeypatch.setattr(worker, "_Relay", WatchedRelay)
-    monkeypatch.setattr(worker, "_relay", None)
+    monkeypatch.setattr(worker, "_relay", None, raising=False)
     original = worker._Job.run
 
     def lingering(self: Any) -> None:
