@@ -188,7 +188,7 @@ class CaseFolder:
         """Attach files to an item, or (`certificate:R004`) the signed translator's certificate
         of translation R004. Files outside the folder are copied into records/.
 
-        A signed scan (the declaration item, `certificate:RXXX`) is one file; it records the
+        A signed scan (the declaration item, `certificate:R004`) is one file; it records the
         fingerprint of the text it signs and replaces the document's earlier scan, whose record
         leaves the case (its file stays in the folder), so the packet files only the current one."""
         if self.read_only:

@@ -22,7 +22,7 @@ def certificate_target(translation_id: str) -> str:
 
 
 def certified_translation(case: Case, item_id: str) -> str | None:
-    """The translation's record id if `item_id` is `certificate:RXXX`; None for a checklist item."""
+    """The translation's record id if `item_id` is `certificate:R004`; None for a checklist item."""
     if not item_id.startswith(CERTIFICATE_PREFIX):
         return None
     record_id = item_id[len(CERTIFICATE_PREFIX):].strip()
@@ -60,7 +60,7 @@ def current_certificate_scan(case: Case, translation_id: str) -> Record | None:
 
 def scans_replaced_by(case: Case, category: Category, item_id: str) -> list[Record]:
     """The signed scans an attach to `item_id` replaces: the declaration item's records, or the
-    certificate scans of `certificate:RXXX`; [] for any other item."""
+    certificate scans of `certificate:R004`; [] for any other item."""
     certifies = certified_translation(case, item_id)
     if certifies:
         return case.certificates_of(certifies)

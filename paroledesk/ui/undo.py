@@ -163,7 +163,7 @@ class CaseEdits(QObject):
 
     def attach_signed_scan(self, signature: Signature, scan: Path) -> Record | None:
         """File the signed scan of a document where `paroledesk attach` files it: the form's or
-        the declaration's item, or `certificate:RXXX` for a translator's certificate."""
+        the declaration's item, or `certificate:R004` for a translator's certificate."""
         def change(folder: CaseFolder) -> Record:
             # Titled after the document, not the scanner's file name ("scan0001"), as in the sample.
             return folder.attach(signature.attach_to, [scan], title=f"{signature.document}, signed")[0]
