@@ -11,6 +11,8 @@ It writes OUT_DIR/inputs/ (the files a client would send) and two case folders:
                       screenshots, a multi-page TIFF, images without DPI, a filled fillable
                       form, a page whose content stream has a bad operator.
 Then it prints `status` for each. Export with the CLI (`export --draft`, `export --signing`).
+With --signed, each document to sign gets a fictional signed scan (its signing-set pages with
+an ink stroke drawn on), so `export` writes the final packets.
 """
 
 from __future__ import annotations
@@ -272,6 +274,33 @@ def _statement(case: Path, answers: dict[str, str]) -> None:
         run("set", case, f"statement.{prompt}", text.format(**letters))
 
 
+def sign(case: Path, scans: Path) -> None:
+    """Attach a fictional signed scan for every document still to be signed."""
+    sys.path.insert(0, str(ROOT))
+    from paroledesk.case import CaseFolder
+    from paroledesk.packet.signing_set import signing_documents
+
+    scans.mkdir(parents=True, exist_ok=True)
+    with CaseFolder.open(case) as folder:
+        for n, document in enumerate(signing_documents(folder), start=1):
+            writer = PdfWriter(clone_from=io.BytesIO(document.pdf))
+            for number, page in enumerate(writer.pages, start=1):
+                if any(at == number for _, at in document.places):
+                    ink = io.BytesIO()
+                    c = canvas.Canvas(ink, pagesize=letter, invariant=1)
+                    c.setStrokeColorRGB(0.05, 0.1, 0.45)
+                    c.bezier(300, 170, 330, 200, 360, 140, 430, 175)
+                    c.drawString(300, 150, "(fictional signature)")
+                    c.showPage()
+                    c.save()
+                    from pypdf import PdfReader
+
+                    page.merge_page(PdfReader(io.BytesIO(ink.getvalue())).pages[0])
+            path = scans / f"{case.name} signed {n}.pdf"
+            writer.write(str(path))
+            folder.attach(document.attach_to, [path], title=f"{document.document}, signed")
+
+
 def _records(case: Path) -> dict:
     import json
 
@@ -279,15 +308,20 @@ def _records(case: Path) -> dict:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--signed"]
+    if len(args) != 1:
         raise SystemExit(__doc__)
-    out = Path(sys.argv[1]).resolve()
+    out = Path(args[0]).resolve()
     if out.exists():
         shutil.rmtree(out)
     inputs = out / "inputs"
     inputs.mkdir(parents=True)
     for build in (re_parole, military):
         case = build(out, inputs)
+        if "--signed" in sys.argv:
+            if case.name == "military":
+                run("set", case, "filing.address", "USCIS Field Office (fictional)\n100 Main Street\nSan Antonio, TX 78205")
+            sign(case, out / "signed scans")
         print(f"== {case}")
         print(run("status", case, check=False).stdout)
 

@@ -6,6 +6,8 @@ import pytest
 
 from paroledesk.case import CaseFolder
 
+from tests.signing import sign_case
+
 from .conftest import draw_pdf, export
 from .letter_cases import INSTRUCTIONS_FOOTER, build_military_case, flat, instructions_pages
 
@@ -89,3 +91,26 @@ def test_no_instructions_page_holds_only_a_stray_line(exported, military, ready_
         for number, page in enumerate(pages, start=1):
             body = [line for line in page.splitlines() if line.strip() and INSTRUCTIONS_FOOTER not in line]
             assert len(body) >= 2, (result.packet, number, body)
+
+
+HEADINGS = ("What is in this packet", "Before mailing", "Where to file", "Items waived, with the reasons given",
+            "Points to check before mailing", "Notes from this export")
+
+
+def test_no_instructions_page_ends_with_a_heading(ready_case, tmp_path):
+    """Each extra form record adds a row to the contents table, so the sections below it move
+    down the page: a heading must never be left at the foot of a page, its text on the next.
+    The case cites every exhibit, so "Where to file" is the last section, as in most cases."""
+    with CaseFolder.open(ready_case) as folder:
+        first = folder.category.prompts[0].id
+        folder.set_answer(first, folder.case.statement[first] + " See Exhibits A, B, C, D, E, F, G, H and I.")
+    sign_case(ready_case, tmp_path / "signed")
+    for extra in range(40):
+        if extra:
+            with CaseFolder.open(ready_case) as folder:
+                folder.attach("i-134", [draw_pdf(tmp_path / f"i134-{extra}.pdf", 1, text=f"I-134 {extra}")],
+                              title="Form I-134 of another supporter")
+        pages = instructions_pages(export(ready_case, tmp_path / f"out-{extra}").packet)
+        for number, page in enumerate(pages, start=1):
+            body = [line.strip() for line in page.splitlines() if line.strip() and INSTRUCTIONS_FOOTER not in line]
+            assert body[-1] not in HEADINGS, (extra, number, body[-3:])

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
 from ...case import ItemState
 from ...case.fees import FeePayment, fee_of
@@ -63,7 +63,10 @@ def render_instructions(plan: Plan, part: Part) -> bytes:
     if plan.warnings:
         flow += [para(w.text("warnings_title"), _H2)] + [para(m, _BODY) for m in plan.warnings]
     # The last two paragraphs before the break share a page: never one line alone on the last.
-    flow[-2:] = [KeepTogether(flow[-2:])]
+    # A heading just above them goes with them: reportlab's keepWithNext does not reach into
+    # a KeepTogether, so it would be left at the foot of the page.
+    tail = 3 if len(flow) > 2 and isinstance(flow[-3], Paragraph) and flow[-3].style is _H2 else 2
+    flow[-tail:] = [KeepTogether(flow[-tail:])]
     flow += [PageBreak(), para(w.text("summary_title"), _H1), para(w.text("summary_note"), _BODY)]
     flow += [para(w.text("labels.inputs_title"), _H2), _inputs(plan, w)]
     if plan.exhibits:
