@@ -10,11 +10,13 @@ passes a file on an old verdict that `export` would refuse.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from .inspect import Inspection, inspect_file
+from .inspect import Inspection, inspect_handle
+from .safe_open import open_record, record_read_error
 from .storage import STATE_DIR, write_json_atomic
 
 CACHE_NAME = "cache.json"
@@ -24,6 +26,7 @@ INSPECTION_VERSION = 2
 
 class InspectionCache:
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.path = root / STATE_DIR / CACHE_NAME
         self._lock = threading.Lock()
         self._dirty = False
@@ -41,21 +44,31 @@ class InspectionCache:
             stat = absolute.stat()
         except OSError:
             return None
+        return self._entry(relative, stat.st_size, stat.st_mtime_ns)
+
+    def _entry(self, relative: str, size: int, mtime_ns: int) -> Inspection | None:
         with self._lock:
             entry = self._entries.get(relative)
-        if not entry or entry.get("size") != stat.st_size or entry.get("mtime_ns") != stat.st_mtime_ns:
+        if not entry or entry.get("size") != size or entry.get("mtime_ns") != mtime_ns:
             return None
         try:
             return Inspection(**entry["inspection"])
         except (KeyError, TypeError):
             return None
 
-    def inspect(self, relative: str, absolute: Path) -> Inspection:
-        found = self.cached(relative, absolute)
-        if found is not None:
-            return found
-        stat = absolute.stat()
-        result = inspect_file(absolute)
+    def inspect(self, relative: str, absolute: Path | None = None) -> Inspection:
+        """Inspect the record `relative`, opened once through safe_open (never a link swapped
+        in, never blocking on a FIFO); `absolute` is not opened. Raises RecordError or
+        UnsafePathError (one sentence naming the file)."""
+        with open_record(self.root, relative) as handle:
+            stat = os.fstat(handle.fileno())
+            found = self._entry(relative, stat.st_size, stat.st_mtime_ns)
+            if found is not None:
+                return found
+            try:
+                result = inspect_handle(handle, Path(relative).name)
+            except OSError as exc:
+                raise record_read_error(relative, exc) from None
         with self._lock:
             self._entries[relative] = {
                 "size": stat.st_size,

@@ -12,6 +12,7 @@ import logging
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -62,78 +63,97 @@ def kind_of(media_type: str) -> str | None:
 
 
 def sha256_of(path: Path) -> tuple[str, int]:
+    """For files ParoleDesk wrote itself (exports, its own copies); records are read through
+    safe_open and hashed with sha256_of_handle."""
+    with path.open("rb") as handle:
+        return sha256_of_handle(handle)
+
+
+def sha256_of_handle(handle: BinaryIO) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
+    handle.seek(0)
+    while chunk := handle.read(1 << 20):
+        digest.update(chunk)
+        size += len(chunk)
+    handle.seek(0)
     return digest.hexdigest(), size
 
 
 def inspect_file(path: Path) -> Inspection:
-    """Hash, sniff and count pages. Raises OSError only when the file cannot be read at all."""
-    with path.open("rb") as handle:
-        head = handle.read(2048)
-    sha, size = sha256_of(path)
+    """Inspect a file named by the user (to be copied in). Raises RecordError (one sentence)
+    for a FIFO, device or unreadable file, never blocking on it."""
+    from .safe_open import open_regular
+
+    with open_regular(path) as handle:
+        return inspect_handle(handle, path.name)
+
+
+def inspect_handle(handle: BinaryIO, name: str) -> Inspection:
+    """Hash, sniff and count pages, reading only from `handle` (see safe_open.py).
+    Raises OSError only when the file cannot be read at all."""
+    handle.seek(0)
+    head = handle.read(2048)
+    sha, size = sha256_of_handle(handle)
     media_type = sniff_media_type(head)
     if media_type == PDF:
-        pages, problem = _pdf_pages(path)
+        pages, problem = _pdf_pages(handle, name)
     elif media_type in IMAGE_TYPES:
-        pages, problem = _image_pages(path)
+        pages, problem = _image_pages(handle, name)
     else:
-        pages, problem = None, f"{path.name} is not a PDF or an image ParoleDesk can read."
+        pages, problem = None, f"{name} is not a PDF or an image ParoleDesk can read."
     if size == 0:
-        pages, problem = None, f"{path.name} is empty (0 bytes)."
+        pages, problem = None, f"{name} is empty (0 bytes)."
     return Inspection(sha, size, media_type, pages, problem)
 
 
-def _pdf_pages(path: Path) -> tuple[int | None, str | None]:
+def _pdf_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
     from pypdf import PdfReader
 
     from .form_fields import redraw_form
 
-    locked = f"{path.name} is protected by a password; attach an unprotected copy."
+    locked = f"{name} is protected by a password; attach an unprotected copy."
     # A damaged file can fail anywhere inside pypdf with almost any exception class, and an
     # encryption it cannot open raises several more; this boundary turns them all into one
     # sentence about the file (the packet's reader does the same).
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with path.open("rb") as handle:
-                reader = PdfReader(handle)
-                if reader.is_encrypted:
-                    try:
-                        if not reader.decrypt(""):
-                            return None, locked
-                    except Exception:  # noqa: BLE001 - unsupported or broken encryption
+            handle.seek(0)
+            reader = PdfReader(handle)
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
                         return None, locked
-                count = len(reader.pages)
-                # The export redraws stale form fields or refuses the form: the same call.
-                fields_problem = redraw_form(reader, path.name).problem if count else None
+                except Exception:  # noqa: BLE001 - unsupported or broken encryption
+                    return None, locked
+            count = len(reader.pages)
+            # The export redraws stale form fields or refuses the form: the same call.
+            fields_problem = redraw_form(reader, name).problem if count else None
     except Exception as exc:  # noqa: BLE001 - see the comment above
         log.info("pdf unreadable: %s", exc.__class__.__name__)
-        return None, f"{path.name} is damaged and cannot be read as a PDF."
+        return None, f"{name} is damaged and cannot be read as a PDF."
     if count == 0:
-        return 0, f"{path.name} is a PDF with no pages."
+        return 0, f"{name} is a PDF with no pages."
     return count, fields_problem
 
 
-def _image_pages(path: Path) -> tuple[int | None, str | None]:
+def _image_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
     from PIL import Image
 
     register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            handle.seek(0)
+            with Image.open(handle) as image:
                 frames = getattr(image, "n_frames", 1)
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return None, f"{path.name} is an image too large to be a document scan (possible decompression bomb)."
+        return None, f"{name} is an image too large to be a document scan (possible decompression bomb)."
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders fail with many classes on damaged files
         log.info("image unreadable: %s", exc.__class__.__name__)
-        return None, f"{path.name} is a damaged or unsupported image."
+        return None, f"{name} is a damaged or unsupported image."
     return frames, None
 
 

@@ -20,8 +20,14 @@ def resolve_inside(root: Path, relative: str) -> Path:
         raise UnsafePathError(f"The record path {relative} is absolute; records must be inside the case folder.")
     if ".." in posix.parts:
         raise UnsafePathError(f"The record path {relative} leaves the case folder.")
-    base = root.resolve()
-    candidate = (base / Path(*posix.parts)).resolve()
+    try:
+        base = root.resolve()
+        candidate = (base / Path(*posix.parts)).resolve()
+    except OSError as exc:
+        # A link swapped in or out while it is being followed (EINVAL from readlink), a loop,
+        # or a folder that cannot be searched: a sentence, never a traceback.
+        raise UnsafePathError(f"The record path {relative} cannot be checked ({exc.strerror or exc}); "
+                              "make sure it is an ordinary file inside the case folder.") from None
     if candidate != base and not candidate.is_relative_to(base):
         raise UnsafePathError(f"The record path {relative} points outside the case folder (through a link).")
     if candidate == base:

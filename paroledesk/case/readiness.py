@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from .citations import mentioned_letters, usually_cited_by
+from .errors import CaseError
 from .exhibits import letters_by_item
 from .fees import fee_warnings
 from .inspect import kind_of
@@ -61,6 +61,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _checklist_problems(folder)
     problems += _stray_item_problems(folder)
     problems += _duplicate_problems(folder)
+    problems += _listed_twice_problems(folder)
     problems += _record_problems(folder)
     problems += _statement_problems(folder)
     problems += _signature_problems(folder)
@@ -153,16 +154,10 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
             out.append(Problem(Severity.BLOCKING, f"{label}: {refused}", item_id, record.id))
             continue
         assert path is not None
-        if not path.is_file():
-            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} is missing from the case folder.", item_id, record.id))
-            continue
-        try:
+        try:  # opened once, through safe_open: a link, FIFO or unreadable file is a sentence
             found = folder.cache.inspect(record.path, path)
-        except OSError:
-            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} cannot be read.", item_id, record.id))
-            continue
-        if not os.access(path, os.R_OK):
-            out.append(Problem(Severity.BLOCKING, f"{label}: the file {record.path} cannot be read (no permission).", item_id, record.id))
+        except CaseError as exc:
+            out.append(Problem(Severity.BLOCKING, f"{label}: {exc.message}", item_id, record.id))
             continue
         if found.sha256 != record.sha256:
             out.append(Problem(Severity.BLOCKING, f"{label}: {record.path} has changed on disk since it was attached; re-attach it or restore the original.", item_id, record.id))
@@ -208,6 +203,27 @@ def _duplicate_problems(folder: "CaseFolder") -> list[Problem]:
         first = first_by_hash.setdefault(record.sha256, record)
         if first is not record and record.sha256:
             out.append(Problem(Severity.WARNING, f"{record.path} is the same file as {first.path}; it will be filed twice.", folder.case.item_of(record.id), record.id))
+    return out
+
+
+def _listed_twice_problems(folder: "CaseFolder") -> list[Problem]:
+    """A record listed under two items (or twice under one), as only a hand edit of case.json
+    makes it, would be filed once per listing."""
+    listed: dict[str, list[str]] = {}
+    for item_id, progress in folder.case.items.items():
+        for record_id in progress.records:
+            if record_id in folder.case.records:
+                listed.setdefault(record_id, []).append(item_id)
+    out = []
+    for record_id, item_ids in listed.items():
+        if len(item_ids) < 2:
+            continue
+        record = folder.case.records[record_id]
+        names = [folder.category.item(i).title if folder.category.has_item(i) else i for i in item_ids]
+        where = (f"twice under '{names[0]}'" if len(set(item_ids)) == 1
+                 else "under both " + " and ".join(f"'{n}'" for n in dict.fromkeys(names)))
+        out.append(Problem(Severity.BLOCKING, f"{record.title or record.path} ({record_id}) is listed {where} in "
+                           "case.json, so it would be filed more than once; file it under one item.", item_ids[0], record_id))
     return out
 
 

@@ -21,9 +21,10 @@ from pypdf import PageObject, PdfReader
 from pypdf.filters import decode_stream_data
 from pypdf.generic import ArrayObject, StreamObject
 
-from ..case import CaseFolder, Record, UnsafePathError
+from ..case import CaseError, CaseFolder, Record
 from ..case.form_fields import redraw_form, redrawn_warning
 from ..case.inspect import PDF, kind_of, sniff_media_type
+from ..case.safe_open import open_record, record_read_error
 from .errors import ExportError
 from .images import image_pdf
 from .pdflog import pypdf_complaints
@@ -72,16 +73,20 @@ def open_sources(folder: CaseFolder, records: Iterable[Record], stack: ExitStack
 
 def open_source(folder: CaseFolder, record: Record, stack: ExitStack, *,
                 draft: bool, warnings: list[str]) -> Source:
+    # Opened once, without following a link swapped in and never blocking on a FIFO; every
+    # later read (hash, checks, the pages copied) is from this handle, so what was checked
+    # is what is filed.
     try:
-        path = folder.record_path(record)
-    except UnsafePathError as exc:
+        handle = stack.enter_context(open_record(folder.root, record.path))
+    except CaseError as exc:
         raise ExportError(exc.message) from None
     try:
-        handle = stack.enter_context(path.open("rb"))
-    except FileNotFoundError:
-        raise ExportError(f"{record.path} is missing from the case folder; re-attach it or remove the record.") from None
+        return _checked_source(handle, record, draft=draft, warnings=warnings)
     except OSError as exc:
-        raise ExportError(f"{record.path} cannot be read ({exc.strerror or exc}).") from None
+        raise ExportError(record_read_error(record.path, exc).message) from None
+
+
+def _checked_source(handle: IO[bytes], record: Record, *, draft: bool, warnings: list[str]) -> Source:
     head = handle.read(2048)
     handle.seek(0)
     sha256, size = _hash(handle, record.path)
