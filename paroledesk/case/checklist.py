@@ -90,10 +90,12 @@ def all_categories() -> list[Category]:
 
 @lru_cache(maxsize=None)
 def load_category(category_id: str) -> Category:
-    path = forms_dir() / "categories" / f"{category_id}.toml"
-    if not path.is_file():
+    # Only an id from the list, never a path built from the caller's text: a hand-edited
+    # case.json naming "../../elsewhere/evil" must not load that file as its checklist.
+    if category_id not in category_ids():
         known = ", ".join(category_ids())
         raise CaseError(f"There is no parole category '{category_id}' (known: {known}).")
+    path = forms_dir() / "categories" / f"{category_id}.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return _parse(data, path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from . import bounds
 from .checklist import Category
 from .errors import CaseError, UnknownItemError
 from .fees import parse_fee_payment
@@ -17,16 +17,23 @@ _TRUE = {"yes", "true", "1", "inside", "inside-us", "us", "y"}
 _FALSE = {"no", "false", "0", "outside", "outside-us", "n"}
 
 
-# Characters XML (and so the DOCX) cannot hold: C0 controls other than tab and newlines.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def clean_text(value: str, what: str) -> str:
+def clean_text(value: str, what: str, limit: int | None = None) -> str:
     """Text as a document can hold it: stray control characters dropped; undecodable bytes
-    (lone surrogates from a non-UTF-8 terminal or file name) refused."""
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
+    (lone surrogates from a non-UTF-8 terminal or file name) and text past `limit` refused.
+    schema.py cleans what it reads from case.json the same way (case/bounds.py)."""
+    if bounds.has_bad_bytes(value):
         raise CaseError(f"The {what} contains bytes that are not valid text (UTF-8); retype it.")
-    return _NOT_XML.sub("", value)
+    value = bounds.strip_controls(value)
+    if limit is not None and len(value) > limit:
+        raise CaseError(f"The {what} is {len(value):,} characters long; it can be at most {limit:,}.")
+    return value
+
+
+def limit_of(key: str) -> int:
+    """How long a value may be when set: an answer, a few lines of address, or one line."""
+    if key.startswith("statement."):
+        return bounds.MAX_ANSWER_CHARS
+    return bounds.MAX_BLOCK_CHARS if key.endswith(".address") else bounds.MAX_LINE_CHARS
 
 
 def fact_keys() -> list[str]:
@@ -35,7 +42,7 @@ def fact_keys() -> list[str]:
 
 def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
     section, _, name = key.partition(".")
-    value = clean_text(value, key)
+    value = clean_text(value, key, limit_of(key))
     if section == "statement":
         prompts = {p.id for p in category.prompts}
         if name not in prompts:
@@ -77,7 +84,7 @@ def validate_record_fields(case: Case, *, own_id: str | None = None, title: str 
                            language: str | None = None, translation_of: str | None = None) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if title is not None:
-        fields["title"] = clean_text(title, "record title")
+        fields["title"] = clean_text(title, "record title", bounds.MAX_LINE_CHARS)
     if date is not None:
         if date:
             try:

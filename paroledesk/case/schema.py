@@ -13,8 +13,10 @@ Version history:
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
+from . import bounds
 from .errors import CaseFileError
 from .model import FACT_SECTIONS, Case, ItemProgress, ItemState, Record
 
@@ -68,25 +70,39 @@ def _describe(exc: Exception) -> str:
 
 def _parse(data: dict[str, Any]) -> Case:
     category = data["category"]
-    if not isinstance(category, str) or not category:
-        raise ValueError("the category is not a name")
+    if not isinstance(category, str) or not _CATEGORY_ID.fullmatch(category):
+        raise ValueError("the category is not a category id (lowercase letters, digits and dashes)")
     case = Case(category=category)
     for section, cls in FACT_SECTIONS.items():
         setattr(case, section, cls(**_typed_fields(cls, _object(data.get(section), section), section)))
-    for item_id, raw in _object(data.get("items"), "items").items():
+    items = _object(data.get("items"), "items")
+    bounds.read_count(items, "items", bounds.MAX_ITEMS)
+    for item_id, raw in items.items():
+        item_id = bounds.read_id(item_id, "an item")
         raw = _object(raw, f"item {item_id}")
-        case.items[str(item_id)] = ItemProgress(
+        case.items[item_id] = ItemProgress(
             state=ItemState(raw.get("state", "open")),
-            waiver_reason=_text(raw.get("waiver_reason", ""), f"item {item_id} waiver_reason"),
+            waiver_reason=bounds.read_text(raw.get("waiver_reason", ""), f"item {item_id} waiver_reason",
+                                          bounds.MAX_BLOCK_CHARS_READ),
             records=_text_list(raw.get("records", []), f"item {item_id} records"),
         )
-    for rid, raw in _object(data.get("records"), "records").items():
+    records = _object(data.get("records"), "records")
+    bounds.read_count(records, "records", bounds.MAX_RECORDS)
+    for rid, raw in records.items():
+        rid = bounds.read_id(rid, "a record")
         fields = _typed_fields(Record, _object(raw, f"record {rid}"), f"record {rid}")
-        fields["id"] = str(rid)
-        case.records[str(rid)] = Record(**fields)
+        fields["id"] = rid
+        case.records[rid] = Record(**fields)
     statement = _object(data.get("statement"), "statement")
-    case.statement = {str(k): _text(v, f"statement {k}") for k, v in statement.items()}
+    bounds.read_count(statement, "statement", bounds.MAX_ITEMS)
+    case.statement = {bounds.read_id(k, "a statement prompt"): bounds.read_text(v, f"statement {k}", bounds.MAX_ANSWER_CHARS)
+                      for k, v in statement.items()}
     return case
+
+
+# A category id names a file in forms/categories/: never a path (storage.load_case also
+# checks it is one this ParoleDesk has).
+_CATEGORY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 # Which JSON values each annotated dataclass field accepts (annotations are strings here).
@@ -109,6 +125,10 @@ def _typed_fields(cls: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
         accepted = _ACCEPTS[str(field.type)]
         if not isinstance(value, accepted) or (isinstance(value, bool) and bool not in accepted):
             raise ValueError(f"{where}: {field.name} has the wrong type ({type(value).__name__})")
+        if isinstance(value, str):
+            value = bounds.read_text(value, f"{where} {field.name}", bounds.read_limit(field.name))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = bounds.read_int(value, f"{where} {field.name}")
         fields[field.name] = value
     return fields
 
@@ -121,16 +141,11 @@ def _object(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{where} is not text")
-    return value
-
-
 def _text_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{where} is not a list of record ids")
-    return list(value)
+    bounds.read_count(value, where, bounds.MAX_RECORDS)
+    return [bounds.read_id(v, where) for v in value]
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:

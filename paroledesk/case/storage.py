@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import bounds
+from .checklist import category_ids
 from .errors import CaseFileError, NotACaseError
 from .model import Case
 from .schema import case_from_dict, case_to_dict
@@ -30,30 +32,57 @@ def load_case(root: Path) -> Case:
     path = case_file(root)
     if not path.exists():
         raise NotACaseError(f"{root} has no {CASE_FILE}; it is not a ParoleDesk case yet.")
+    data = parse_case_json(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
+        case = case_from_dict(data, source=str(path))
+    except CaseFileError as exc:
+        if "newer ParoleDesk" in exc.message:
+            raise
+        raise CaseFileError(exc.message.rstrip(".") + _backup_hint(root) + ".") from None
+    if case.category not in category_ids():
+        raise CaseFileError(f"{path} names the parole category '{case.category}', which this ParoleDesk does not "
+                            f"have (known: {', '.join(category_ids())}); correct the category in {CASE_FILE}.")
+    return case
+
+
+def parse_case_json(path: Path, root: Path) -> Any:
+    """case.json as JSON data, read as untrusted input: its size, nesting depth and numbers are
+    bounded before json.loads sees them, and each refusal is one sentence naming the file."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(bounds.MAX_CASE_FILE_BYTES + 1)
+        if len(raw) > bounds.MAX_CASE_FILE_BYTES:
+            raise CaseFileError(f"{path} is larger than the {bounds.MAX_CASE_FILE_BYTES // 2**20} MB a case file "
+                                f"can be; nothing was changed{_backup_hint(root)}.")
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseFileError(f"{path} cannot be read ({_reason(exc)}).") from None
+    if bounds.nesting_depth_exceeds(text):
+        raise CaseFileError(f"{path} nests deeper than the {bounds.MAX_DEPTH} levels a case file can; "
+                            f"nothing was changed{_backup_hint(root)}.")
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         hint = _backup_hint(root)
         raise CaseFileError(
             f"{path} is corrupt (invalid JSON at line {exc.lineno}); nothing was changed{hint}."
         ) from None
-    try:
-        return case_from_dict(data, source=str(path))
-    except CaseFileError as exc:
-        if "newer ParoleDesk" in exc.message:
-            raise
-        raise CaseFileError(exc.message.rstrip(".") + _backup_hint(root) + ".") from None
+    except RecursionError:  # the depth check above should make this unreachable; belt and braces
+        raise CaseFileError(f"{path} nests too deeply to read; nothing was changed{_backup_hint(root)}.") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits (and NaN/Infinity, below)
+        raise CaseFileError(f"{path} holds a number too large (or not finite) for a case file; "
+                            f"nothing was changed{_backup_hint(root)}.") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a case file holds")
 
 
 def newest_good_backup(root: Path) -> Path | None:
     for backup in sorted(backups_dir(root).glob("case-*.json"), key=_backup_number):
         try:
             case_from_dict(json.loads(backup.read_text(encoding="utf-8")))
-        except (OSError, ValueError, CaseFileError):
+        except (OSError, ValueError, RecursionError, CaseFileError):
             continue
         return backup
     return None

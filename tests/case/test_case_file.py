@@ -12,7 +12,8 @@ from paroledesk.case.model import Case, ItemProgress, Record
 from paroledesk.case.schema import SCHEMA_VERSION, case_from_dict, case_to_dict
 from paroledesk.case.storage import BACKUPS_KEPT, backups_dir, load_case
 
-text = st.text(max_size=40)
+# Text as it can be set: control characters are dropped when case.json is read (case/bounds.py).
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")), max_size=40)
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 
 
