@@ -62,7 +62,6 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _stray_item_problems(folder)
     problems += _duplicate_problems(folder)
     problems += _listed_twice_problems(folder)
-    problems += _listed_twice_problems(folder)
     problems += _record_problems(folder)
     problems += _statement_problems(folder)
     problems += _signature_problems(folder)
@@ -204,27 +203,6 @@ def _duplicate_problems(folder: "CaseFolder") -> list[Problem]:
         first = first_by_hash.setdefault(record.sha256, record)
         if first is not record and record.sha256:
             out.append(Problem(Severity.WARNING, f"{record.path} is the same file as {first.path}; it will be filed twice.", folder.case.item_of(record.id), record.id))
-    return out
-
-
-def _listed_twice_problems(folder: "CaseFolder") -> list[Problem]:
-    """A record listed under two items (or twice under one), as only a hand edit of case.json
-    makes it, would be filed once per listing."""
-    listed: dict[str, list[str]] = {}
-    for item_id, progress in folder.case.items.items():
-        for record_id in progress.records:
-            if record_id in folder.case.records:
-                listed.setdefault(record_id, []).append(item_id)
-    out = []
-    for record_id, item_ids in listed.items():
-        if len(item_ids) < 2:
-            continue
-        record = folder.case.records[record_id]
-        names = [folder.category.item(i).title if folder.category.has_item(i) else i for i in item_ids]
-        where = (f"twice under '{names[0]}'" if len(set(item_ids)) == 1
-                 else "under both " + " and ".join(f"'{n}'" for n in dict.fromkeys(names)))
-        out.append(Problem(Severity.BLOCKING, f"{record.title or record.path} ({record_id}) is listed {where} in "
-                           "case.json, so it would be filed more than once; file it under one item.", item_ids[0], record_id))
     return out
 
 
