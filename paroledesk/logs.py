@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import os
 from pathlib import Path
+from types import TracebackType
 
 from platformdirs import user_log_path
 
@@ -40,6 +41,41 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     except OSError:
         handler, path = logging.NullHandler(), None
     handler.paroledesk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(CaseFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return path
+
+
+class CaseFreeFormatter(logging.Formatter):
+    """A traceback names the exception class and the code it passed through, never its
+    message or the paths in it: those carry case folders named after clients, A-numbers and
+    record titles."""
+
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def, override]
+        return "  " + code_locations(ei[1], ei[2])
+
+    def formatStack(self, stack_info: str) -> str:
+        return ""  # a stack dump prints source lines, which may quote a path
+
+
+def code_locations(error: BaseException | None, tb: TracebackType | None, limit: int = 12) -> str:
+    """`ValueError at paroledesk.case.folder:open:51 > paroledesk.case.schema:load:80`, and
+    the same for the error it came from: exception classes and module:function:line only."""
+    parts = []
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen and len(parts) < 4:
+        seen.add(id(error))
+        frames = []
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            module = tb.tb_frame.f_globals.get("__name__", "?")
+            frames.append(f"{module}:{code.co_name}:{tb.tb_lineno}")
+            tb = tb.tb_next
+        if len(frames) > limit:
+            frames = frames[:2] + ["..."] + frames[-(limit - 2):]
+        kind = type(error)
+        name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+        parts.append(f"{name} at " + (" > ".join(frames) or "?"))
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+        tb = error.__traceback__ if error is not None else None
+    return " (from ".join(parts) + ")" * (len(parts) - 1)

@@ -1,21 +1,21 @@
 """Last line of defence: an unexpected error is logged and explained, never a crash.
 
 Errors a user can cause are CaseError messages shown where they happen; this catches
-defects, writes the traceback to the log file, and tells the user their case is safe.
+defects, logs where they happened (never what they said: that carries case paths), and
+tells the user their case is safe.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..case import CaseError
-from ..logs import log_dir, setup_logging
+from ..logs import code_locations, log_dir, setup_logging
 
 log = logging.getLogger("paroledesk")
 _showing = False
@@ -38,7 +38,9 @@ def handle_exception(kind: type[BaseException], error: BaseException, tb: Traceb
     if isinstance(error, CaseError):
         text, details = error.message, ""
     else:
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        # Only the exception class and the code locations: a message or a traceback carries
+        # case paths, and a case folder is named after the client.
+        log.error("unexpected error: %s", code_locations(error, tb))
         text = ("Something went wrong inside ParoleDesk. Your case was saved after your last change, "
                 "so nothing you entered is lost.")
         details = f"The details were written to {log_file()}. Please send that file to your support contact."
