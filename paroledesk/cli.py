@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("set", help="set a case fact (e.g. beneficiary.name) or statement.<prompt>")
     p.add_argument("folder", type=Path)
     p.add_argument("key")
-    p.add_argument("value")
+    p.add_argument("value", nargs="?", help="the value; - reads it from standard input")
+    p.add_argument("--file", type=Path, help="read the value from this UTF-8 text file (- for standard input)")
 
     p = sub.add_parser("status", help="checklist and readiness; exit 0 ready, 1 not ready")
     p.add_argument("folder", type=Path)
@@ -180,8 +181,11 @@ def cmd_waive(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    from .case.set_value import value_from
+
+    value = value_from(args.value, args.file, sys.stdin)  # read before the case is locked
     with CaseFolder.open(args.folder) as folder:
-        folder.set_fact(args.key, args.value)
+        folder.set_fact(args.key, value)
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from ..declaration import Declaration
 from ..plan import Part, Plan
 from .fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from .keep_end import KeepEndWithClosing
+from .long_text import paragraphs
 from .layout import PAGE_HEIGHT, PAGE_WIDTH, diagonal_mark, footer, para, render, style
 
 # Times New Roman in Word; Liberation Serif has the same metrics, so lines break alike.
@@ -33,7 +34,8 @@ def declaration_pdf(d: Declaration, *, draft_mark: bool = True) -> bytes:
     plain = style("decl-plain", font=_FONTS["regular"], size=size, leading=size * 1.25, indent=216)
     flow: list[Flowable] = [para("\n".join(d.agency), agency), para("\n".join(d.caption), caption),
                             para(d.title, title), para(d.intro, body)]
-    flow += [para(f"{n}.  {text}", body) for n, text in enumerate(d.paragraphs, start=1)]
+    for n, text in enumerate(d.paragraphs, start=1):
+        flow += paragraphs(f"{n}.  {text}", body)  # a long answer in chunks: linear, not quadratic
     closing = [para(d.formula, body), para(d.executed, body), Spacer(1, size * 2.5),
                para(d.signature_line, plain), para(f"{d.signature_name}\n{d.signature_role}", plain)]
     last = flow.pop()  # the last statement paragraph (or the intro) goes with the formula and signature
