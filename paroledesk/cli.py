@@ -16,6 +16,7 @@ from typing import Callable, NoReturn, Sequence
 
 from . import __version__
 from .logs import setup_logging
+from .shown import ShownStream
 from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
@@ -100,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
     _interrupt_on_sigterm()
+    _sweep_leftovers(args)
+    # Everything printed from here on (file names, titles, messages naming them) shows control
+    # characters and terminal escape sequences escaped, never raw.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(sys.stdout), ShownStream(sys.stderr)  # type: ignore[assignment]
     try:
         return handler(args)
     except CaseError as exc:
@@ -111,6 +117,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paroledesk: interrupted; nothing was half-written.", file=sys.stderr)
         return 130
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _sweep_leftovers(args: argparse.Namespace) -> None:
+    """A killed export leaves a hidden partial folder (possibly a whole confidential packet)
+    in the case's exports/: any command on the case removes it, not only the next export."""
+    folder = getattr(args, "folder", None)
+    if isinstance(folder, Path) and folder.is_dir():
+        from .case.leftovers import sweep_case_exports  # case/ only: cheap for `tick` or `status`
+
+        sweep_case_exports(folder)
 
 
 def _interrupt_on_sigterm() -> None:

@@ -4,16 +4,14 @@ cancel the temporary folder, and any parent folder the export created, is remove
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import shutil
-import socket
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..case.leftovers import owner_tag, sweep_abandoned
 from ..case.storage import UMASK, fsync_dir
 from .errors import ExportError
 
@@ -50,38 +48,8 @@ def staged_folder(out: Path) -> Iterator[Path]:
         raise
 
 
-_PARTIAL = re.compile(r"^\..+\.([0-9a-f]{8})-(\d+)\.[^.]+\.partial$")
-
-
 def _owner() -> str:
-    """This machine and process, as the temporary folder's name carries them."""
-    host = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
-    return f"{host}-{os.getpid()}"
-
-
-def sweep_abandoned(folder: Path) -> None:
-    """Remove temporary folders left by exports on this machine whose process is gone (a
-    crash or a kill -9): they may hold part of a confidential packet. A folder from another
-    machine on a shared drive may belong to a running export, so it is left alone."""
-    host = _owner().split("-")[0]
-    try:
-        candidates = [p for p in folder.iterdir() if p.is_dir() and p.name.endswith(".partial")]
-    except OSError:
-        return
-    for candidate in candidates:
-        match = _PARTIAL.match(candidate.name)
-        if match and match.group(1) == host and not _alive(int(match.group(2))):
-            shutil.rmtree(candidate, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return owner_tag()
 
 
 def _publish(temp: Path, out: Path) -> None:
