@@ -21,7 +21,7 @@ from .storage import STATE_DIR, write_json_atomic
 
 CACHE_NAME = "cache.json"
 # Raise whenever inspect_file judges a file differently than before.
-INSPECTION_VERSION = 2
+INSPECTION_VERSION = 3  # 3: images decoded in full, page content within limits
 
 
 class InspectionCache:

@@ -104,6 +104,10 @@ def inspect_handle(handle: BinaryIO, name: str) -> Inspection:
         pages, problem = None, f"{name} is not a PDF or an image ParoleDesk can read."
     if size == 0:
         pages, problem = None, f"{name} is empty (0 bytes)."
+    elif problem is None:
+        from .streams import remember_decoded
+
+        remember_decoded(sha)  # the export that follows in this process need not decode it again
     return Inspection(sha, size, media_type, pages, problem)
 
 
@@ -111,6 +115,8 @@ def _pdf_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
     from pypdf import PdfReader
 
     from .form_fields import redraw_form
+    from .streams import ContentTooLarge, check_content
+    from .streams import too_large_message as content_too_large
 
     locked = f"{name} is protected by a password; attach an unprotected copy."
     # A damaged file can fail anywhere inside pypdf with almost any exception class, and an
@@ -128,8 +134,12 @@ def _pdf_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
                 except Exception:  # noqa: BLE001 - unsupported or broken encryption
                     return None, locked
             count = len(reader.pages)
+            # Every page's content decoded within limits: the same call the export makes.
+            check_content(reader)
             # The export redraws stale form fields or refuses the form: the same call.
             fields_problem = redraw_form(reader, name).problem if count else None
+    except ContentTooLarge:
+        return None, content_too_large(name)
     except Exception as exc:  # noqa: BLE001 - see the comment above
         log.info("pdf unreadable: %s", exc.__class__.__name__)
         return None, f"{name} is damaged and cannot be read as a PDF."
@@ -139,22 +149,11 @@ def _pdf_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
 
 
 def _image_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None]:
-    from PIL import Image
+    # Every frame decoded, as the export does before filing it (see image_check.py).
+    from .image_check import image_problem
 
-    register_heif()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            handle.seek(0)
-            with Image.open(handle) as image:
-                frames = getattr(image, "n_frames", 1)
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return None, f"{name} is an image too large to be a document scan (possible decompression bomb)."
-    except Exception as exc:  # noqa: BLE001 - Pillow's decoders fail with many classes on damaged files
-        log.info("image unreadable: %s", exc.__class__.__name__)
-        return None, f"{name} is a damaged or unsupported image."
-    return frames, None
+    handle.seek(0)
+    return image_problem(handle, name)
 
 
 _heif_registered = False

@@ -14,6 +14,7 @@ from typing import Callable
 import img2pdf
 from PIL import Image, ImageOps
 
+from ..case.image_check import too_large_message
 from ..case.inspect import register_heif
 from .errors import ExportError
 from .geometry import ImageSizing, print_size
@@ -45,7 +46,7 @@ def image_pdf(data: bytes, name: str, sizing: ImageSizing | None = None) -> byte
                     return _embed(data, sizing=sizing, turned=orientation in _QUARTER_TURNS)
                 return _embed(*_reencode(image, lossy=image_format in _LOSSY), sizing=sizing, turned=False)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ExportError(f"{name} is an image too large to be a document scan (possible decompression bomb).") from None
+        raise ExportError(too_large_message(name)) from None
     except (OSError, SyntaxError, ValueError, EOFError, KeyError, TypeError, ZeroDivisionError,
             img2pdf.ImageOpenError, img2pdf.AlphaChannelError, img2pdf.ExifOrientationError,
             img2pdf.JpegColorspaceError, img2pdf.NegativeDimensionError, img2pdf.PdfTooLargeError,

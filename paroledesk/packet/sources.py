@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable
 
-from pypdf import PageObject, PdfReader
-from pypdf.filters import decode_stream_data
-from pypdf.generic import ArrayObject, StreamObject
+from pypdf import PageObject, PdfReader, apply_configuration
 
 from ..case import CaseError, CaseFolder, Record
 from ..case.form_fields import redraw_form, redrawn_warning
+from ..case.image_check import image_problem
 from ..case.inspect import PDF, kind_of, sniff_media_type
+from ..case.streams import MAX_STREAM_BYTES, ContentCheck, ContentTooLarge, already_decoded, too_large_message
 from ..case.safe_open import open_record, record_read_error
 from .errors import ExportError
 from .images import image_pdf
@@ -63,6 +63,10 @@ def open_sources(folder: CaseFolder, records: Iterable[Record], stack: ExitStack
     """Open each record once; handles close when `stack` does."""
     records = list(records)
     _allow_open_files(len(records))
+    # Assembly decodes the streams of a page that has several (page_form._joined): let it
+    # decode what the check below allowed, not only pypdf's default 75 MB.
+    stack.enter_context(apply_configuration(zlib_maximum_output_length=MAX_STREAM_BYTES,
+                                            stream_decoding_work_maximum_length=2 * MAX_STREAM_BYTES))
     sources: dict[str, Source] = {}
     for record in records:
         step(f"Reading {record.path}")
@@ -101,12 +105,20 @@ def _checked_source(handle: IO[bytes], record: Record, *, draft: bool, warnings:
     kind = kind_of(media_type)
     if kind is None:
         raise ExportError(f"{record.path} is not a PDF or an image ParoleDesk can read.")
+    # What `status` decoded in this process a moment ago (same bytes, by hash) is not
+    # decoded again; anything else is, with the same judgement (case/streams.py, image_check.py).
+    decoded = already_decoded(sha256)
     if media_type == PDF:
-        pages = _check_pdf(handle, record.path, warnings)
+        pages = _check_pdf(handle, record.path, warnings, decode=not decoded)
         redrawn = _redraw_fields(handle, record.path, warnings)
         return Source(record, handle, sha256, size, pages, from_image=False, redrawn=redrawn)
     handle.seek(0)
-    converted = image_pdf(handle.read(), record.path)
+    data = handle.read()
+    if not decoded:
+        _, problem = image_problem(data, record.path)
+        if problem:
+            raise ExportError(problem)
+    converted = image_pdf(data, record.path)
     pages = _check_pdf(io.BytesIO(converted), record.path, warnings)
     return Source(record, handle, sha256, size, pages, from_image=True)
 
@@ -124,8 +136,9 @@ def _hash(handle: IO[bytes], name: str) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _check_pdf(handle: IO[bytes], name: str, warnings: list[str]) -> int:
-    """The page count of a PDF that opens and whose every page reads; else ExportError."""
+def _check_pdf(handle: IO[bytes], name: str, warnings: list[str], *, decode: bool = True) -> int:
+    """The page count of a PDF that opens and whose every page reads (its content decoded
+    within limits unless `decode` is False); else ExportError."""
     # A damaged file can fail anywhere inside pypdf with almost any exception class; this is
     # the boundary where all of them become one sentence about the file.
     with pypdf_complaints() as complaints:
@@ -135,10 +148,13 @@ def _check_pdf(handle: IO[bytes], name: str, warnings: list[str]) -> int:
                 raise ExportError(f"{name} is protected by a password; attach an unprotected copy.")
             if len(reader.pages) == 0:
                 raise ExportError(f"{name} is a PDF with no pages; attach a good copy.")
+            content = ContentCheck() if decode else None
             for page in reader.pages:
-                check_page(page)
+                check_page(page, content)
         except ExportError:
             raise
+        except ContentTooLarge:
+            raise ExportError(too_large_message(name)) from None
         except Exception as exc:  # noqa: BLE001 - see the comment above
             log.info("pdf unreadable: %s", exc.__class__.__name__)
             raise ExportError(f"{name} is damaged and cannot be read as a PDF; attach a good copy.") from None
@@ -172,21 +188,12 @@ def _opens_without_password(reader: PdfReader) -> bool:
         return False
 
 
-def check_page(page: PageObject) -> None:
-    """Touch what assembly will need: the boxes, /Rotate, and every content stream decoded.
-    Decoding through decode_stream_data keeps pypdf from caching the decoded bytes."""
+def check_page(page: PageObject, content: ContentCheck | None = None) -> None:
+    """Touch what assembly will need: the boxes, /Rotate, and (through `content`) every
+    content stream decoded within limits, in pieces that are not kept."""
     _ = page.mediabox, page.cropbox, page.rotation
-    contents = page.get("/Contents")
-    if contents is None:
-        return
-    contents = contents.get_object()
-    streams = contents if isinstance(contents, ArrayObject) else [contents]
-    for stream in streams:
-        stream = stream.get_object()
-        # An unfiltered stream (qpdf --qdf, hand-made PDFs) has nothing to decode, and
-        # pypdf 7's decode_stream_data wrongly rejects it as "Unsupported filter ()".
-        if isinstance(stream, StreamObject) and stream.get("/Filter") is not None:
-            decode_stream_data(stream)
+    if content is not None:
+        content.page(page)
 
 
 def _allow_open_files(count: int) -> None:
