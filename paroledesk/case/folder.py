@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import storage
+from .attach_journal import AttachJournal
 from .cache import InspectionCache
 from .checklist import Category, load_category
 from .errors import (
@@ -23,7 +24,8 @@ from .errors import (
     UnknownItemError,
     UnsafePathError,
 )
-from .lock import CaseLock, LockHolder
+from .lock import CaseLock, LockHolder, LockLostError
+from .opening import LOCK_WAIT_SECONDS, acquire_waiting, load_as_holder, tidy_if_free
 from .model import Case, ItemState, Record
 from .paths import relative_inside, resolve_inside
 from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
@@ -32,6 +34,7 @@ from .facts import apply_fact, validate_record_fields
 from .signed_scans import certificate_item, certified_translation, scans_replaced_by, signed_version_for
 
 log = logging.getLogger(__name__)
+_BACKUP_NOTICE = "The backups of "  # how storage.save_case's warning begins
 
 
 class CaseFolder:
@@ -44,30 +47,40 @@ class CaseFolder:
         self.locked_by = locked_by  # set when another writer holds the case
         self.read_only_reason: str | None = locked_by.describe() if locked_by else None
         self.cache = cache if cache is not None else InspectionCache(root)
+        self.notices: list[str] = []  # warnings for the user that did not stop the edit (said once)
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str, *, read_only: bool = False, fall_back_to_read_only: bool = False) -> "CaseFolder":
+    def open(cls, root: Path | str, *, read_only: bool = False, fall_back_to_read_only: bool = False,
+             wait: float | None = None) -> "CaseFolder":
+        """Open a case. A writer takes the lock first and only then reads case.json, so what it
+        saves always holds the last writer's edits. When another program on this machine holds
+        the lock, a writer waits up to `wait` seconds (LOCK_WAIT_SECONDS for a command, none
+        when it may fall back to read-only) before saying who holds it."""
         root = _existing_folder(root)
-        case = storage.load_case(root)
-        category = load_category(case.category)
         if read_only:
-            return cls(root, case, category, None)
+            tidy_if_free(root)
+            case = storage.load_case(root)
+            return cls(root, case, load_category(case.category), None)
+        if not storage.case_file(root).exists():
+            storage.load_case(root)  # the usual "not a ParoleDesk case yet" sentence
         lock = CaseLock(root / storage.STATE_DIR)
         try:
-            lock.acquire()
-        except CaseLockedError as exc:
+            acquire_waiting(lock, wait if wait is not None else (0.0 if fall_back_to_read_only else LOCK_WAIT_SECONDS))
+        except (CaseLockedError, CaseNotWritableError) as exc:
             if not fall_back_to_read_only:
                 raise
-            return cls(root, case, category, None, locked_by=exc.holder)
-        except CaseNotWritableError as exc:
-            if not fall_back_to_read_only:
-                raise
-            folder = cls(root, case, category, None)
-            folder.read_only_reason = exc.message
+            case = storage.load_case(root)
+            holder = exc.holder if isinstance(exc, CaseLockedError) else None
+            folder = cls(root, case, load_category(case.category), None, locked_by=holder)
+            folder.read_only_reason = holder.describe() if holder else exc.message
             return folder
-        storage.sweep_temp_files(root)
+        try:
+            case, category = load_as_holder(root, lock)
+        except BaseException:
+            lock.release()
+            raise
         return cls(root, case, category, lock)
 
     @classmethod
@@ -84,12 +97,18 @@ class CaseFolder:
             raise CaseError(f"{root} cannot be created ({exc.strerror}).") from None
         lock = CaseLock(root / storage.STATE_DIR)
         lock.acquire()
-        case = Case(category=category.id)
-        case.beneficiary.name = beneficiary_name
-        for item in category.items:
-            case.progress(item.id)
-        folder = cls(root, case, category, lock)
-        folder.save()
+        try:
+            if storage.case_file(root).exists():  # asked again under the lock: two `new` at once
+                raise CaseError(f"{root} already holds a case ({storage.CASE_FILE}); open it instead.")
+            case = Case(category=category.id)
+            case.beneficiary.name = beneficiary_name
+            for item in category.items:
+                case.progress(item.id)
+            folder = cls(root, case, category, lock)
+            folder.save()
+        except BaseException:
+            lock.release()
+            raise
         return folder
 
     @property
@@ -113,10 +132,18 @@ class CaseFolder:
         if self.read_only:
             who = f" ({self.read_only_reason})" if self.read_only_reason else ""
             raise ReadOnlyCaseError(f"The case at {self.root} is open read-only{who}; the change was not saved.")
+        if self._lock is not None and not self._lock.still_held():
+            self.read_only_reason = "another program took over its lock"
+            raise LockLostError(f"This window or command no longer holds the lock of the case at {self.root} "
+                                "(another program took it over), so the change was not saved; "
+                                "open the case again to see its current state.")
         try:
-            storage.save_case(self.root, self.case)
+            warning = storage.save_case(self.root, self.case)
         except OSError as exc:
             raise CaseError(f"{storage.case_file(self.root)} could not be saved ({exc.strerror or exc}).") from None
+        if warning and not any(n.startswith(_BACKUP_NOTICE) for n in self.notices):  # said once, not per save
+            self.notices.append(warning)
+            log.warning("a backup of case.json could not be written; the case was saved")
 
     def snapshot(self) -> dict[str, Any]:
         """The case as plain data, for undo; `restore` puts it back and saves."""
@@ -208,7 +235,8 @@ class CaseFolder:
             fields["signed_version"] = version
         title = fields.pop("title", None)
         known_paths = {r.path: r for r in self.case.records.values()}
-        prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache)
+        journal = AttachJournal(self.root)
+        prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache, journal)
 
         def change() -> list[Record]:
             added = []
@@ -223,11 +251,17 @@ class CaseFolder:
             return added
 
         try:
-            return self._edit(change)
+            added = self._edit(change)  # the commit: case.json now records the copies
         except BaseException:
             for attachment in prepared:
                 attachment.discard_copy()
+            journal.abandon()
             raise
+        try:
+            journal.commit()
+        except OSError as exc:  # the next writer to open the case finishes the move
+            log.warning("an attached copy could not be moved into place (%s)", type(exc).__name__)
+        return added
 
     def signed_scans(self, item_id: str) -> list[Record]:
         """The signed scans an attach to `item_id` replaces ([] for an item that takes no scan)."""

@@ -1,19 +1,20 @@
 """Bringing files into a case: in place when already inside the folder, copied otherwise.
 
 All files of one attach are checked before any is copied, and copies are written to a temp
-name and verified by hash, so a failed attach leaves no half-copied file and the original
-is never touched.
+name named in the attach journal and verified by hash; they take their real name only once
+case.json records them (attach_journal), so a failed or killed attach leaves no file behind
+for long and the original is never touched.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .attach_journal import RECORDS_DIR, AttachJournal
 from .checklist import ChecklistItem
 from .errors import RecordError
 from .inspect import RECORD_SUFFIXES, Inspection, inspect_file, kind_of, sha256_of
@@ -24,7 +25,6 @@ from .storage import default_file_mode
 if TYPE_CHECKING:
     from .cache import InspectionCache
 
-RECORDS_DIR = "records"
 _SKIPPED_DIRS = {".paroledesk", "exports", ".git"}
 
 
@@ -67,7 +67,9 @@ class Attachment:
 
 
 def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
-                        known: dict[str, Record], cache: "InspectionCache") -> list[Attachment]:
+                        known: dict[str, Record], cache: "InspectionCache",
+                        journal: AttachJournal) -> list[Attachment]:
+    """Check every file, then copy those from outside to temp names `journal` reserves."""
     if not files:
         raise RecordError("Name at least one file to attach.")
     checked: list[tuple[Path, str | None, Inspection]] = []
@@ -104,7 +106,7 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
             if inside is not None:
                 attachments.append(Attachment(inside, inspection, original_name=source.name))
             else:
-                attachments.append(_copy_in(root, source, inspection))
+                attachments.append(_copy_in(root, source, inspection, set(known), journal))
     except BaseException:
         for attachment in attachments:
             attachment.discard_copy()
@@ -112,39 +114,40 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
     return attachments
 
 
-def _copy_in(root: Path, source: Path, inspection: Inspection) -> Attachment:
+def _copy_in(root: Path, source: Path, inspection: Inspection, taken: set[str],
+             journal: AttachJournal) -> Attachment:
     folder = root / RECORDS_DIR
     if folder.is_symlink() or (folder.exists() and relative_inside(root, folder) is None):
         raise RecordError(f"{folder} is a link out of the case folder; attached files must stay inside it.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder, source.name)
-        fd, tmp = tempfile.mkstemp(prefix=".attach-", dir=folder)
-        os.close(fd)
+        target = _free_name(folder, source.name, taken | {f"{RECORDS_DIR}/{n}" for n in journal.reserved})
+        tmp = journal.reserve(target.name)
     except OSError as exc:
         raise RecordError(f"{source.name} could not be copied into {folder} ({exc.strerror or exc}).") from None
     try:
         shutil.copyfile(source, tmp)
         os.chmod(tmp, default_file_mode())
-        sha, _ = sha256_of(Path(tmp))
+        sha, _ = sha256_of(tmp)
         if sha != inspection.sha256:
             raise RecordError(f"{source} changed while it was being copied; attach it again.")
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise RecordError(f"{source} could not be copied into the case ({exc.strerror or exc}).") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Attachment(target.relative_to(root).as_posix(), inspection, copied_to=target,
+    return Attachment(target.relative_to(root).as_posix(), inspection, copied_to=tmp,
                       original_name=source.name)
 
 
-def _free_name(folder: Path, name: str) -> Path:
+def _free_name(folder: Path, name: str, taken: set[str]) -> Path:
+    """A name in records/ that no file, no record (even one whose file is missing) and no copy
+    of this attach uses yet."""
     candidate = folder / name
     stem, suffix = Path(name).stem, Path(name).suffix
     n = 2
-    while candidate.exists():
+    while candidate.exists() or f"{RECORDS_DIR}/{candidate.name}" in taken:
         candidate = folder / f"{stem}-{n}{suffix}"
         n += 1
     return candidate

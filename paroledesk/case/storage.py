@@ -88,18 +88,35 @@ def newest_good_backup(root: Path) -> Path | None:
     return None
 
 
-def save_case(root: Path, case: Case) -> None:
-    """Replace case.json atomically; the previous version becomes backup 1."""
-    data = case_to_dict(case)
+def save_case(root: Path, case: Case) -> str | None:
+    """Replace case.json atomically; once that succeeded, the previous version becomes backup 1.
+
+    Returns a warning when the backup could not be written: the save itself still stands."""
+    payload = _json_payload(case_to_dict(case))
     target = case_file(root)
-    if target.exists():
-        _rotate_backups(root, target)
-    write_json_atomic(target, data)
+    try:
+        previous: bytes | None = target.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    except OSError:
+        previous = None  # the save below reports an unreadable case.json itself
+    write_bytes_atomic(target, payload)
+    if previous is None or previous == payload:
+        return None
+    try:
+        _rotate_backups(root, previous)
+    except OSError as exc:
+        return (f"The backups of {target} could not be written in {backups_dir(root)} "
+                f"({exc.strerror or exc}); the case itself was saved.")
+    return None
 
 
 def write_json_atomic(target: Path, data: Any) -> None:
-    payload = (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-    write_bytes_atomic(target, payload)
+    write_bytes_atomic(target, _json_payload(data))
+
+
+def _json_payload(data: Any) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
 def write_bytes_atomic(target: Path, payload: bytes) -> None:
@@ -142,23 +159,38 @@ def sweep_temp_files(root: Path) -> None:
     for folder in (root, backups_dir(root)):
         for leftover in folder.glob(".case*.json.*.tmp"):
             leftover.unlink(missing_ok=True)
-    for leftover in (root / "records").glob(".attach-*"):
-        leftover.unlink(missing_ok=True)
 
 
-def _rotate_backups(root: Path, current: Path) -> None:
+def _rotate_backups(root: Path, previous: bytes) -> None:
+    """Keep `previous` as backup 1 unless it is already the newest backup.
+
+    The new backup is written in full before any old one moves, so a full disk costs the new
+    backup, never the old ones."""
     folder = backups_dir(root)
     folder.mkdir(parents=True, exist_ok=True)
-    oldest = folder / f"case-{BACKUPS_KEPT}.json"
-    oldest.unlink(missing_ok=True)
-    for n in range(BACKUPS_KEPT - 1, 0, -1):
-        src = folder / f"case-{n}.json"
-        if src.exists():
-            os.replace(src, folder / f"case-{n + 1}.json")
+    newest = folder / "case-1.json"
     try:
-        write_bytes_atomic(folder / "case-1.json", current.read_bytes())
-    except OSError:
-        pass  # a backup that cannot be written must not block saving the case itself
+        if newest.read_bytes() == previous:
+            return
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=".case-1.json.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, default_file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(previous)
+            handle.flush()
+            os.fsync(handle.fileno())
+        (folder / f"case-{BACKUPS_KEPT}.json").unlink(missing_ok=True)
+        for n in range(BACKUPS_KEPT - 1, 0, -1):
+            src = folder / f"case-{n}.json"
+            if src.exists():
+                os.replace(src, folder / f"case-{n + 1}.json")
+        os.replace(tmp, newest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(folder)
 
 
 def _backup_number(path: Path) -> int:

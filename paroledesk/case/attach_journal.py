@@ -1,0 +1,104 @@
+"""Attaching as a transaction: copies wait under a hidden temp name until case.json records them.
+
+An attach that copies files first writes a journal in .paroledesk/ naming the copies it is
+about to make, copies each to `records/.partial-<token>-<name>`, saves case.json (the commit),
+then renames the copies into place and removes the journal. Killed at any moment, it leaves
+either nothing the case refers to, or a committed record whose copy is still under its temp
+name; the next writer (`recover`) removes the first and finishes the second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .storage import STATE_DIR, fsync_dir, write_json_atomic
+
+RECORDS_DIR = "records"
+JOURNAL_PREFIX = "attach-"
+PARTIAL_PREFIX = ".partial-"
+LEGACY_TEMP_PREFIX = ".attach-"  # the temp copies of ParoleDesk before the journal
+
+
+@dataclass
+class AttachJournal:
+    root: Path
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    names: list[str] = field(default_factory=list)  # final names in records/, in attach order
+
+    @property
+    def path(self) -> Path:
+        return self.root / STATE_DIR / f"{JOURNAL_PREFIX}{self.token}.json"
+
+    def partial(self, name: str) -> Path:
+        return self.root / RECORDS_DIR / f"{PARTIAL_PREFIX}{self.token}-{name}"
+
+    def reserve(self, name: str) -> Path:
+        """Name the copy in the journal before it is made, so a kill during the copy is undone."""
+        self.names.append(name)
+        self.path.parent.mkdir(exist_ok=True)
+        write_json_atomic(self.path, {"token": self.token, "names": self.names})
+        return self.partial(name)
+
+    @property
+    def reserved(self) -> set[str]:
+        return set(self.names)
+
+    def commit(self) -> None:
+        """After case.json recorded the copies: move them into place, then drop the journal."""
+        for name in self.names:
+            partial = self.partial(name)
+            if partial.exists():
+                os.replace(partial, self.root / RECORDS_DIR / name)  # the name was chosen free under the lock
+        if self.names:
+            fsync_dir(self.root / RECORDS_DIR)
+            self.path.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        """The attach failed before case.json recorded it: remove its copies and its journal."""
+        for name in self.names:
+            self.partial(name).unlink(missing_ok=True)
+        self.path.unlink(missing_ok=True)
+
+
+def recover(root: Path, recorded: set[str]) -> None:
+    """Finish or undo attaches a killed writer left (the lock holder calls this on open).
+
+    `recorded` is the set of record paths in case.json: a copy whose record is there was
+    committed and is moved into place; any other temp copy is removed."""
+    state = root / STATE_DIR
+    for journal_path in sorted(state.glob(f"{JOURNAL_PREFIX}*.json")) if state.is_dir() else []:
+        journal = _read_journal(root, journal_path)
+        if journal is not None:
+            for name in journal.names:
+                partial = journal.partial(name)
+                if f"{RECORDS_DIR}/{name}" in recorded and partial.exists():
+                    os.replace(partial, root / RECORDS_DIR / name)
+        journal_path.unlink(missing_ok=True)
+    records = root / RECORDS_DIR
+    if records.is_dir() and not records.is_symlink():
+        # Every attach in flight is this writer's own, and none has started yet: all temp copies are dead.
+        for prefix in (PARTIAL_PREFIX, LEGACY_TEMP_PREFIX):
+            for leftover in records.glob(f"{prefix}*"):
+                if leftover.is_file() or leftover.is_symlink():
+                    leftover.unlink(missing_ok=True)
+
+
+def _read_journal(root: Path, path: Path) -> AttachJournal | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        token, names = data["token"], data["names"]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None  # the sweep of temp names below still removes its copies
+    if not (isinstance(token, str) and token.isalnum() and isinstance(names, list)):
+        return None
+    # A journal is a file anyone could edit: only plain names inside records/ are acted on.
+    safe = [n for n in names if isinstance(n, str) and _plain_name(n)]
+    return AttachJournal(root, token, safe)
+
+
+def _plain_name(name: str) -> bool:
+    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name and "\x00" not in name
