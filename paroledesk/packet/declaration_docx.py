@@ -154,7 +154,7 @@ def _field(paragraph: Paragraph, instruction: str, size: float) -> None:
 def _properties(doc: Document, d: Declaration, when: dt.date) -> None:
     stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.timezone.utc)
     props = doc.core_properties
-    props.title = d.title
+    props.title = _shortened(d.title, 255)  # Word's core properties hold at most 255 characters
     props.author = "ParoleDesk"
     props.last_modified_by = "ParoleDesk"
     props.comments = ""
@@ -181,3 +181,7 @@ def _fixed_zip(data: bytes, when: dt.date) -> bytes:
             entry.external_attr = 0
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
+
+
+def _shortened(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"

@@ -20,7 +20,7 @@ from ...case.fees import FeePayment, fee_of
 from ..plan import Part, Plan
 from ..wording import Wording, long_date
 from .fonts import SERIF, SERIF_BOLD
-from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Decorator, _CountingCanvas, footer, para, style
+from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Decorator, _CountingCanvas, footer, one_line, para, style
 from .letter_contents import contents_tables
 
 _FIRST_TOP = 0.45 * inch
@@ -78,7 +78,8 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
             return
         footer(canvas, w.text("continued.footer", **values, page=number, pages=total))
         if number > 1:
-            lines = w.lines("continued.header", **values, page=number, pages=total)
+            lines = [one_line(line, header.fontName, header.fontSize)  # the header's room is fixed
+                     for line in w.lines("continued.header", **values, page=number, pages=total)]
             block = para("\n".join(lines), header)
             _, height = block.wrap(PAGE_WIDTH - 2 * MARGIN, _LATER_TOP)
             block.drawOn(canvas, MARGIN, PAGE_HEIGHT - 0.5 * inch - height)

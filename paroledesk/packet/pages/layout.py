@@ -52,9 +52,28 @@ def para(value: str, paragraph_style: ParagraphStyle, *, bold: bool = False) -> 
     return Paragraph(f"<b>{body}</b>" if bold else body, paragraph_style)
 
 
+# A table row cannot break across pages: a cell past this many characters (only a hand-edited
+# case.json has one) is shortened, so its row stays shorter than a page.
+CELL_CHARS = 600
+
+
+def one_line(value: str, font: str, size: float, width: float = PAGE_WIDTH - 2 * MARGIN) -> str:
+    """`value` shortened with an ellipsis until it fits `width` on one line (headers and
+    footers drawn on the canvas do not wrap)."""
+    if stringWidth(value, font, size) <= width:
+        return value
+    ellipsis = "\u2026"
+    keep = min(len(value), int(width / max(size * 0.3, 0.1)))
+    while keep > 0 and stringWidth(value[:keep] + ellipsis, font, size) > width:
+        keep = keep * 9 // 10
+    return value[:keep].rstrip() + ellipsis
+
+
 def cell(value: str, paragraph_style: ParagraphStyle, width: float) -> str | Paragraph:
     """A table cell: plain text when it fits on one line (fast to lay out: an index of a
     thousand records stays quick), a wrapping paragraph when it does not."""
+    if len(value) > CELL_CHARS:
+        value = value[: CELL_CHARS - 1].rstrip() + "\u2026"
     if "\n" not in value and stringWidth(value, paragraph_style.fontName, paragraph_style.fontSize) <= width - 6:
         return value
     return para(value, paragraph_style)
@@ -123,7 +142,7 @@ def draw_page(draw: Callable[[Canvas], None], *, title: str) -> bytes:
 def footer(canvas: Canvas, value: str, *, font: str = SERIF, size: float = 9) -> None:
     canvas.saveState()
     canvas.setFont(font, size)
-    canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, value)
+    canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, one_line(value, font, size))
     canvas.restoreState()
 
 
