@@ -144,7 +144,7 @@ def fifo_at_record(base: Path) -> list[tuple[str, bool, str]]:
             continue
         took = time.monotonic() - start
         good = done.returncode in (1, 2) and "Traceback" not in done.stderr and "letter.pdf" in done.stderr + done.stdout
-        said = [line for line in done.stdout.splitlines() if "BLOCKING" in line] + done.stderr.splitlines()
+        said = [line for line in done.stdout.splitlines() if "letter.pdf" in line] + done.stderr.splitlines()
         rows.append((args[0], good, f"exit {done.returncode} in {took:.1f} s: {' | '.join(said)[-200:]}"))
     return rows
 
@@ -164,7 +164,7 @@ def unreadable_as_nobody(base: Path) -> list[tuple[str, bool, str]]:
             lines = [line for line in done.stderr.splitlines() if line.strip()]
             good = (done.returncode in (1, 2) and "Traceback" not in done.stderr
                     and any("letter.pdf" in line or "records" in line for line in lines + done.stdout.splitlines()))
-            said = [line for line in done.stdout.splitlines() if "BLOCKING" in line] + lines
+            said = [line for line in done.stdout.splitlines() if "letter.pdf" in line] + lines
             rows.append((f"{what}: {args[0]}", good, f"exit {done.returncode}: {' | '.join(said)[-220:]}"))
         os.chmod(target, 0o777 if target.is_dir() else 0o666)
     return rows

@@ -85,6 +85,9 @@ def record_read_error(name: str, exc: OSError) -> RecordError:
     if code in (errno.EACCES, errno.EPERM):
         return RecordError(f"{name} cannot be read (permission denied); give your user read access "
                            "to it and to the folders it is in.")
+    if code in (errno.ENXIO, errno.ENODEV):  # a socket, or a device with nothing behind it
+        return RecordError(f"{name} is not an ordinary file (a socket or a device); only PDFs and "
+                           "images can be records.")
     if code == errno.ENOTDIR:
         return RecordError(f"{name} cannot be reached: part of its path is not a folder.")
     return RecordError(f"{name} cannot be read ({exc.strerror or exc}).")
@@ -95,19 +98,28 @@ def _walk(base: Path, parts: tuple[str, ...], name: str) -> int:
         fd = os.open(base, _FLAGS | _DIRECTORY)
     except OSError as exc:
         raise RecordError(f"The case folder {base} cannot be read ({exc.strerror or exc}).") from None
+    part = parts[0]
     try:
         for part in parts[:-1]:
             child = os.open(part, _FLAGS | _DIRECTORY | _NOFOLLOW, dir_fd=fd)
             os.close(fd)
             fd = child
-        return os.open(parts[-1], _FLAGS | _LAST, dir_fd=fd)
+        part = parts[-1]
+        return os.open(part, _FLAGS | _LAST, dir_fd=fd)
     except OSError as exc:
         # A symlink met with O_DIRECTORY|O_NOFOLLOW gives ENOTDIR on some systems: say "link".
-        if exc.errno == errno.ENOTDIR:
+        if exc.errno == errno.ENOTDIR and _is_link(part, fd):
             exc = OSError(errno.ELOOP, "a link")
         raise record_read_error(name, exc) from None
     finally:
         os.close(fd)
+
+
+def _is_link(part: str, dir_fd: int) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(part, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
 
 
 def _open_and_compare(target: Path, name: str) -> int:
