@@ -30,7 +30,8 @@ from .model import Case, ItemState, Record
 from .paths import relative_inside, resolve_inside
 from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
-from .facts import apply_fact, validate_record_fields
+from .bounds import MAX_BLOCK_CHARS
+from .facts import apply_fact, clean_text, validate_record_fields
 from .signed_scans import certificate_item, certified_translation, scans_replaced_by, signed_version_for
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,7 @@ class CaseFolder:
 
     def waive(self, item_id: str, reason: str) -> None:
         item = self.category.item(item_id)
+        reason = clean_text(reason, "waiver reason", MAX_BLOCK_CHARS)
         if not reason.strip():
             raise CaseError(f"Waiving '{item.title}' needs a reason.")
 

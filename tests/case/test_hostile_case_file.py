@@ -150,3 +150,11 @@ def test_a_record_listed_twice_under_one_item_is_blocking_too(capsys, sample_cas
     edit(sample_case, lambda d: d["items"]["g-28"]["records"].append("R001"))
     code, out, _ = run(capsys, "status", sample_case)
     assert code == 1 and "R001) is listed twice under 'Form G-28" in out
+
+
+def test_a_waiver_reason_is_cleaned_and_capped_when_set(sample_case):
+    with CaseFolder.open(sample_case) as folder:
+        with pytest.raises(CaseError, match="at most 2,000"):
+            folder.waive("g-1145", "x" * 3_000)
+        folder.waive("g-1145", "No e-notice\x07 wanted")
+        assert folder.case.items["g-1145"].waiver_reason == "No e-notice wanted"
