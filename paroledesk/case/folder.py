@@ -61,8 +61,7 @@ class CaseFolder:
         when it may fall back to read-only) before saying who holds it."""
         root = _existing_folder(root)
         if read_only:
-            tidy_if_free(root)
-            case = storage.load_case(root)
+            case = tidy_if_free(root) or storage.load_case(root)
             return cls(root, case, load_category(case.category), None)
         if not storage.case_file(root).exists():
             storage.load_case(root)  # the usual "not a ParoleDesk case yet" sentence

@@ -15,6 +15,7 @@ it can never remove a lock another process has just taken.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
 import secrets
@@ -70,6 +71,9 @@ class CaseLock:
         except IsADirectoryError:
             raise self._is_a_folder() from None
         except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise CaseNotWritableError(f"The disk holding the case at {self.case_root} is full "
+                                           f"({exc.strerror}); free some space and try again.") from None
             raise CaseNotWritableError(
                 f"The case at {self.case_root} cannot be written here ({exc.strerror or exc}); "
                 "it can only be opened read-only."

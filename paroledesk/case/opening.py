@@ -43,19 +43,20 @@ def load_as_holder(root: Path, lock: CaseLock) -> tuple[Case, Category]:
     return case, load_category(case.category)
 
 
-def tidy_if_free(root: Path) -> None:
+def tidy_if_free(root: Path) -> Case | None:
     """A read-only command still clears a killed writer's leftovers when nobody holds the case,
-    so no orphan copy outlives the next command; a held or unwritable case is left as it is."""
+    so no orphan copy outlives the next command; a held or unwritable case is left as it is.
+    Returns the case it read under the lock, or None when it read nothing."""
     if not storage.case_file(root).exists():
-        return
+        return None
     lock = CaseLock(root / storage.STATE_DIR)
     try:
         lock.acquire()
     except CaseError:
-        return
+        return None
     try:
-        load_as_holder(root, lock)
+        return load_as_holder(root, lock)[0]
     except (CaseError, OSError):
-        pass  # opening read-only below reports a damaged case in its own words
+        return None  # opening read-only reports a damaged case in its own words
     finally:
         lock.release()
