@@ -15,11 +15,12 @@ may expand to 1 GiB in all. Past that the file is "too large to process", not "d
 
 from __future__ import annotations
 
+import base64
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from pypdf import PageObject, PdfReader, apply_configuration
+from pypdf import Configuration, PageObject, PdfReader, apply_configuration, get_configuration
 from pypdf.errors import LimitReachedError
 from pypdf.filters import decode_stream_data
 from pypdf.generic import ArrayObject, StreamObject
@@ -30,6 +31,7 @@ MAX_RATIO = 200                     # decoded / encoded above the floor; a zlib 
 MAX_FILE_CONTENT_BYTES = 2**30      # all page content of one record, decoded
 _PIECE = 1 << 20                    # inflate in pieces of this size: memory held per stream
 _FLATE = ("/FlateDecode", "/Fl")
+_ASCII85 = ("/ASCII85Decode", "/A85")
 
 
 class ContentTooLarge(Exception):
@@ -78,28 +80,43 @@ class ContentCheck:
 def decoded_size(stream: StreamObject, allowed: int) -> int:
     """The stream's decoded length, decoding at most `allowed` + one piece of it."""
     filters = stream.get("/Filter")
-    if isinstance(filters, ArrayObject) and len(filters) == 1:
-        filters = filters[0]
+    filters = list(filters) if isinstance(filters, ArrayObject) else [filters]
     # pypdf has no public call for a stream's encoded bytes; _data is what it read.
-    if filters in _FLATE and stream.get("/DecodeParms") is None:
+    data = stream._data
+    if stream.get("/DecodeParms") is None:
         try:
-            return _inflated_size(stream._data, allowed)
-        except zlib.error:
-            pass  # damaged: pypdf's decoder below repairs what it can, as assembly will
-    # Other filters, predictors, chains and damaged Flate: pypdf, held to the same limit.
-    # The work limit lets a 256 MB stream through pypdf's own per-stream cap of 300 MB.
-    limit = max(allowed, 1)
+            # reportlab writes [/ASCII85Decode /FlateDecode]: the text is at most 5/4 of
+            # the file's bytes, so it is undone whole and only the inflating is in pieces.
+            if len(filters) == 2 and filters[0] in _ASCII85 and filters[1] in _FLATE:
+                return _inflated_size(base64.a85decode(data.strip(), adobe=True), allowed)
+            if len(filters) == 1 and filters[0] in _FLATE:
+                return _inflated_size(data, allowed)
+        except (zlib.error, ValueError):
+            pass  # damaged: pypdf's decoders below repair what they can, as assembly will
+    # Other filters, predictors and damaged data: pypdf, at the cap, then measured.
     try:
-        with apply_configuration(zlib_maximum_output_length=limit, lzw_maximum_output_length=limit,
-                                 run_length_maximum_output_length=limit, brotli_maximum_output_length=limit,
-                                 array_based_stream_maximum_output_length=limit,
-                                 stream_decoding_work_maximum_length=max(4 * limit, 300_000_000)):
+        with apply_configuration(_pypdf_at_cap()):
             size = len(decode_stream_data(stream))
     except LimitReachedError:
         raise ContentTooLarge from None
     if size > allowed:
         raise ContentTooLarge
     return size
+
+
+_at_cap: tuple[int, Configuration] | None = None
+
+
+def _pypdf_at_cap() -> Configuration:
+    """pypdf's decoders allowed MAX_STREAM_BYTES (its own default refuses 75 MB), built once."""
+    global _at_cap
+    if _at_cap is None or _at_cap[0] != MAX_STREAM_BYTES:
+        cap = MAX_STREAM_BYTES
+        _at_cap = (cap, get_configuration().with_overwrites(
+            zlib_maximum_output_length=cap, lzw_maximum_output_length=cap, run_length_maximum_output_length=cap,
+            brotli_maximum_output_length=cap, array_based_stream_maximum_output_length=cap,
+            stream_decoding_work_maximum_length=2 * cap))
+    return _at_cap[1]
 
 
 def _inflated_size(data: bytes, allowed: int) -> int:
