@@ -70,16 +70,17 @@ def recover(root: Path, recorded: set[str]) -> None:
     `recorded` is the set of record paths in case.json: a copy whose record is there was
     committed and is moved into place; any other temp copy is removed."""
     state = root / STATE_DIR
+    records = root / RECORDS_DIR
+    records_inside = records.is_dir() and not records.is_symlink()  # never act through a link out
     for journal_path in sorted(state.glob(f"{JOURNAL_PREFIX}*.json")) if state.is_dir() else []:
         journal = _read_journal(root, journal_path)
-        if journal is not None:
+        if journal is not None and records_inside:
             for name in journal.names:
                 partial = journal.partial(name)
                 if f"{RECORDS_DIR}/{name}" in recorded and partial.exists():
                     os.replace(partial, root / RECORDS_DIR / name)
         journal_path.unlink(missing_ok=True)
-    records = root / RECORDS_DIR
-    if records.is_dir() and not records.is_symlink():
+    if records_inside:
         # Every attach in flight is this writer's own, and none has started yet: all temp copies are dead.
         for prefix in (PARTIAL_PREFIX, LEGACY_TEMP_PREFIX):
             for leftover in records.glob(f"{prefix}*"):

@@ -20,6 +20,7 @@ import getpass
 import os
 import secrets
 import socket
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,11 +167,27 @@ class CaseLock:
         return True
 
     def _read(self) -> bytes | None:
+        """The lock's bytes (None when there is none). A link, FIFO or device put there reads as
+        b"" (a damaged lock) without following or blocking on it; a folder raises IsADirectoryError."""
         try:
-            with open(self.path, "rb") as handle:
-                return handle.read(64 * 1024)
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            raise
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return b""
+            raise
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(self.path))
+            if not stat.S_ISREG(mode):
+                return b""
+            return os.read(fd, 64 * 1024)
+        finally:
+            os.close(fd)
 
     def _token_on_disk(self) -> str | None:
         try:

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,13 @@ def sweep_temp_files(root: Path) -> None:
     for folder in (root, backups_dir(root)):
         for leftover in folder.glob(".case*.json.*.tmp"):
             leftover.unlink(missing_ok=True)
+    # A lock being taken right now has its temp file for microseconds; only old ones are dead.
+    for leftover in (root / STATE_DIR).glob(".lock.json.*.tmp"):
+        try:
+            if time.time() - leftover.lstat().st_mtime > 60:
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _rotate_backups(root: Path, previous: bytes) -> None:

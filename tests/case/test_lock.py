@@ -175,3 +175,14 @@ def test_a_second_writer_waits_briefly_for_a_short_command(case_root):
         assert second.case.items["i-131"].state.value == "done"
     holder.join(10)
     assert 0.2 < time.monotonic() - started < 3
+
+
+def test_a_fifo_where_the_lock_was_does_not_hang_the_open(case_root):
+    import time
+
+    CaseFolder.create(case_root, "military-pip").close()
+    os.mkfifo(case_root / ".paroledesk" / "lock.json")
+    started = time.monotonic()
+    with pytest.raises(CaseLockedError, match="lock.json is not a lock ParoleDesk wrote"):
+        CaseFolder.open(case_root)
+    assert time.monotonic() - started < 2

@@ -78,3 +78,23 @@ def test_a_writer_reads_the_case_only_once_it_holds_the_lock(case_root: Path, tm
     case = json.loads((case_root / "case.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in case["records"].values()) == ["records/first.pdf", "records/second.pdf"]
     assert record.id == "R002"
+
+
+def test_the_cli_beside_the_app_is_told_who_holds_the_case_and_loses_nothing(case_root: Path) -> None:
+    CaseFolder.create(case_root, "humanitarian-medical").close()
+    cli = [sys.executable, "-c", "import sys; from paroledesk.cli import main; sys.exit(main())"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    app = CaseFolder.open(case_root, fall_back_to_read_only=True)  # as the app's window opens it
+    assert not app.read_only
+    app.set_fact("beneficiary.name", "Set in the app")
+    refused = subprocess.run([*cli, "tick", str(case_root), "i-131"], capture_output=True, text=True, env=env)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"paroledesk: The case at {case_root} is opened by ")
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    app.tick("g-1145")
+    app.close()
+    done = subprocess.run([*cli, "tick", str(case_root), "i-131"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    case = json.loads((case_root / "case.json").read_text(encoding="utf-8"))
+    assert case["beneficiary"]["name"] == "Set in the app"
+    assert case["items"]["g-1145"]["state"] == "done" and case["items"]["i-131"]["state"] == "done"
