@@ -62,6 +62,8 @@ def read_text(value: Any, where: str, limit: int = MAX_LINE_CHARS_READ) -> str:
 
 def read_id(value: Any, where: str) -> str:
     """A record, item or prompt id read from case.json (a key, or an entry of a list)."""
+    if isinstance(value, str) and len(value) > MAX_ID_CHARS:
+        raise ValueError(f"{where} has an id of {len(value):,} characters, more than the {MAX_ID_CHARS} an id can be")
     text = read_text(value, where, MAX_ID_CHARS)
     if not text or text != value or text.strip() != text:
         raise ValueError(f"{where} has the id {value!r}, which is empty or holds spaces or control characters")

@@ -47,6 +47,8 @@ def case_from_dict(data: Any, source: str = "case.json") -> Case:
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise CaseFileError(f"{source} has no integer schema_version, so it is not a ParoleDesk case file.")
+    if version > 10**6 or version < 0:  # no real version; a hostile number is not echoed
+        raise CaseFileError(f"{source} has an unknown schema_version, so it is not a ParoleDesk case file.")
     if version > SCHEMA_VERSION:
         raise CaseFileError(
             f"{source} was written by a newer ParoleDesk (schema {version}; this version reads up to "
@@ -81,7 +83,7 @@ def _parse(data: dict[str, Any]) -> Case:
         item_id = bounds.read_id(item_id, "an item")
         raw = _object(raw, f"item {item_id}")
         case.items[item_id] = ItemProgress(
-            state=ItemState(raw.get("state", "open")),
+            state=_state(raw.get("state", "open"), f"item {item_id}"),
             waiver_reason=bounds.read_text(raw.get("waiver_reason", ""), f"item {item_id} waiver_reason",
                                           bounds.MAX_BLOCK_CHARS_READ),
             records=_text_list(raw.get("records", []), f"item {item_id} records"),
@@ -139,6 +141,12 @@ def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError(f"{where} is not an object")
     return value
+
+
+def _state(value: Any, where: str) -> ItemState:
+    if not isinstance(value, str) or value not in {s.value for s in ItemState}:  # never echo the value: it may be megabytes
+        raise ValueError(f"{where} has a state other than {', '.join(s.value for s in ItemState)}")
+    return ItemState(value)
 
 
 def _text_list(value: Any, where: str) -> list[str]:

@@ -158,3 +158,16 @@ def test_a_waiver_reason_is_cleaned_and_capped_when_set(sample_case):
             folder.waive("g-1145", "x" * 3_000)
         folder.waive("g-1145", "No e-notice\x07 wanted")
         assert folder.case.items["g-1145"].waiver_reason == "No e-notice wanted"
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d["items"]["g-28"].__setitem__("state", "x" * 50_000),
+    lambda d: d["items"]["g-28"].__setitem__("state", ["done"]),
+    lambda d: d["records"].__setitem__("R" * 50_000, d["records"]["R001"]),
+    lambda d: d.__setitem__("schema_version", 10**4000),
+    lambda d: d.__setitem__("category", "x" * 50_000),
+])
+def test_a_refusal_never_echoes_a_huge_value(capsys, sample_case, change):
+    before = edit(sample_case, change)
+    err = refused(capsys, sample_case, before)
+    assert len(err) < 600, err[:300]
