@@ -13,8 +13,9 @@ two processes at a barrier so they break one stale lock at the same instant.
 4. `paroledesk attach` of a 50 MB file killed with SIGKILL at a random moment, `--kills`
    times: after the next command (`status`), records/ holds exactly the recorded files, and
    attaching again does not make `scan0-2.jpg`.
-5. Six `paroledesk set` on a full 3 MB tmpfs (needs root to mount): each fails in one line,
-   case.json is unchanged and the five backups stay distinct.
+5. Six `paroledesk set`, and six saves of a case already open (as in the app), on a full 3 MB
+   tmpfs (needs root to mount): each fails in one line, case.json is unchanged and the five
+   backups stay distinct.
 
 Prints what held and what failed; exits 1 if anything failed.
 """
@@ -216,6 +217,9 @@ def full_disk(work: Path) -> None:
         backups = root / ".paroledesk" / "backups"
         before = [p.read_bytes() for p in sorted(backups.glob("case-*.json"))]
         current = (root / "case.json").read_bytes()
+        from paroledesk.case import CaseFolder
+
+        app = CaseFolder.open(root)  # a window that had the case open before the disk filled
         with open(disk / "filler", "wb", buffering=0) as filler:
             for chunk in (65536, 1):
                 try:
@@ -226,6 +230,14 @@ def full_disk(work: Path) -> None:
         said = [cli("set", root, "beneficiary.name", f"never {n}") for n in range(6)]
         report(all(s.returncode == 2 and "No space left" in s.stderr and s.stderr.count("\n") == 1 for s in said),
                f"each failed save is one line: {said[0].stderr.strip()[:120]}")
+        in_app = 0
+        for n in range(6):
+            try:
+                app.set_fact("beneficiary.name", f"never in the app {n}")
+            except CaseError as exc:
+                in_app += "No space left" in str(exc)
+        app.close()
+        report(in_app == 6, f"each failed save of an open case is refused ({in_app} of 6)")
         report((root / "case.json").read_bytes() == current, "case.json unchanged")
         after = [p.read_bytes() for p in sorted(backups.glob("case-*.json"))]
         report(after == before and len(set(after)) == 5, f"five distinct backups remain ({len(set(after))} distinct)")
