@@ -74,6 +74,8 @@ def drawing_content(decoded_bytes: int) -> bytes:
     parts, size = [], 0
     while size < decoded_bytes:
         piece = block[: decoded_bytes - size]
+        if len(piece) < len(block):  # end on a whole operation, padded with white space
+            piece = piece[: piece.rfind(b"\n") + 1].ljust(len(piece), b" ")
         parts.append(packer.compress(piece))
         size += len(piece)
     return b"".join(parts) + packer.flush()
