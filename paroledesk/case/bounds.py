@@ -49,15 +49,21 @@ def read_limit(field_name: str) -> int:
 _BLOCK_FIELDS = {"address", "waiver_reason", "path"}
 
 
-def read_text(value: Any, where: str, limit: int = MAX_LINE_CHARS_READ) -> str:
-    """A text read from case.json: bounded, cleaned of control characters; ValueError otherwise."""
+# Fields that name a file: kept exactly as written (a file name may hold any character), so
+# the record still finds its file; the path rules decide whether it may be opened.
+VERBATIM_FIELDS = {"path"}
+
+
+def read_text(value: Any, where: str, limit: int = MAX_LINE_CHARS_READ, *, clean: bool = True) -> str:
+    """A text read from case.json: bounded, cleaned of control characters (unless `clean` is
+    False); ValueError otherwise."""
     if not isinstance(value, str):
         raise ValueError(f"{where} is not text")
     if len(value) > limit:
         raise ValueError(f"{where} is {len(value):,} characters long, more than the {limit:,} it can be")
     if has_bad_bytes(value):
         raise ValueError(f"{where} holds characters that are not valid text (a lone \\ud800-\\udfff escape)")
-    return strip_controls(value)
+    return strip_controls(value) if clean else value
 
 
 def read_id(value: Any, where: str) -> str:

@@ -32,7 +32,7 @@ class InspectionCache:
         self._dirty = False
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a damaged or hand-made cache is rebuilt
             raw = None
         current = isinstance(raw, dict) and raw.get("version") == INSPECTION_VERSION
         entries = raw.get("entries") if current else None

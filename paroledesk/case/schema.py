@@ -128,7 +128,8 @@ def _typed_fields(cls: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
         if not isinstance(value, accepted) or (isinstance(value, bool) and bool not in accepted):
             raise ValueError(f"{where}: {field.name} has the wrong type ({type(value).__name__})")
         if isinstance(value, str):
-            value = bounds.read_text(value, f"{where} {field.name}", bounds.read_limit(field.name))
+            value = bounds.read_text(value, f"{where} {field.name}", bounds.read_limit(field.name),
+                                     clean=field.name not in bounds.VERBATIM_FIELDS)
         elif isinstance(value, int) and not isinstance(value, bool):
             value = bounds.read_int(value, f"{where} {field.name}")
         fields[field.name] = value

@@ -171,3 +171,25 @@ def test_a_refusal_never_echoes_a_huge_value(capsys, sample_case, change):
     before = edit(sample_case, change)
     err = refused(capsys, sample_case, before)
     assert len(err) < 600, err[:300]
+
+
+def test_a_record_path_is_read_exactly_as_written_even_with_control_characters(tmp_path):
+    """Text is cleaned of control characters when read, but a path names a file: cleaned, the
+    record would no longer find its file (it would show as missing, and its file as unfiled)."""
+    from paroledesk.case import CaseFolder, check_readiness
+    from tests.conftest import write_pdf
+
+    with CaseFolder.create(tmp_path / "case", "humanitarian-medical") as folder:
+        (record,) = folder.attach("physician-letter", [write_pdf(tmp_path / "case" / "letter\x07.pdf")])
+    with CaseFolder.open(tmp_path / "case", read_only=True) as folder:
+        assert folder.case.records[record.id].path == "letter\x07.pdf"
+        assert not any("missing" in p.message for p in check_readiness(folder) if p.record == record.id)
+        assert "letter\x07.pdf" not in folder.unfiled()
+
+
+def test_a_deeply_nested_inspection_cache_is_rebuilt_not_a_traceback(tmp_path):
+    from paroledesk.case.cache import InspectionCache
+
+    (tmp_path / ".paroledesk").mkdir()
+    (tmp_path / ".paroledesk" / "cache.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    assert InspectionCache(tmp_path).cached("x.pdf", tmp_path / "x.pdf") is None
