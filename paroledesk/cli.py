@@ -7,12 +7,13 @@ Exit codes: 0 success / ready, 1 not ready or verify mismatch, 2 usage error or 
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
 import json
 import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence
+from typing import Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
 from .logs import setup_logging
@@ -121,6 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = streams
 
 
+@contextmanager
+def _editing(root: Path) -> Iterator[CaseFolder]:
+    """The case open for one edit; what went wrong without stopping the edit (a backup that
+    could not be written) is said once, as a warning, after it."""
+    with CaseFolder.open(root) as folder:
+        yield folder
+    for notice in folder.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+
+
 def _sweep_leftovers(args: argparse.Namespace) -> None:
     """A killed export leaves a hidden partial folder (possibly a whole confidential packet)
     in the case's exports/: any command on the case removes it, not only the next export."""
@@ -175,7 +186,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    with CaseFolder.open(args.folder) as folder:
+    with _editing(args.folder) as folder:
         replaced = folder.signed_scans(args.item)
         added = folder.attach(args.item, args.files, title=args.title, date=args.date,
                               language=args.language, translation_of=args.translation_of)
@@ -187,13 +198,13 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
-    with CaseFolder.open(args.folder) as folder:
+    with _editing(args.folder) as folder:
         folder.tick(args.item, done=not args.undo)
     return EXIT_OK
 
 
 def cmd_waive(args: argparse.Namespace) -> int:
-    with CaseFolder.open(args.folder) as folder:
+    with _editing(args.folder) as folder:
         folder.waive(args.item, args.reason)
     return EXIT_OK
 
@@ -202,7 +213,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     from .case.set_value import value_from
 
     value = value_from(args.value, args.file, sys.stdin)  # read before the case is locked
-    with CaseFolder.open(args.folder) as folder:
+    with _editing(args.folder) as folder:
         folder.set_fact(args.key, value)
     return EXIT_OK
 

@@ -151,3 +151,19 @@ def test_a_certificate_for_a_record_that_is_not_a_translation_is_refused(capsys,
     assert code == 2
     assert err.strip() == ("paroledesk: Record R001 is not a translation, so it has no translator's certificate; "
                            "give the record id of the English translation instead.")
+
+
+def test_a_backup_that_cannot_be_written_is_a_warning_after_the_edit(capsys, sample_case):
+    """The edit is saved; the office is told, once per command, that its backups are not kept."""
+    backups = sample_case / ".paroledesk" / "backups"
+    if backups.exists():
+        import shutil
+
+        shutil.rmtree(backups)
+    backups.parent.mkdir(exist_ok=True)
+    backups.write_text("not a folder")  # nothing can be written under it
+    code, _, err = run(capsys, "set", str(sample_case), "attorney.phone", "(555) 010-0100")
+    assert code == 0
+    warnings = [line for line in err.splitlines() if line.startswith("warning: The backups of ")]
+    assert len(warnings) == 1, err
+    assert json.loads((sample_case / "case.json").read_text())["attorney"]["phone"] == "(555) 010-0100"
