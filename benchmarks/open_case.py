@@ -33,7 +33,7 @@ from paroledesk.ui.worker import wait_for_background  # noqa: E402
 
 def build_case(root: Path, records: int) -> None:
     folder = CaseFolder.create(root, "humanitarian-medical", beneficiary_name="Benchmark Beneficiary")
-    items = [i for i in folder.category.items if not i.form and "image" in i.kinds]
+    items = [i for i in folder.category.items if not i.form and not i.declaration and "image" in i.kinds]
     scans = root / "scans"
     scans.mkdir()
     per_item: dict[str, list[Path]] = {}
