@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from . import bounds
@@ -63,9 +64,18 @@ def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
         value = _language(value)
     if key == "filing.fee_payment":
         value = parse_fee_payment(value)
-    if key == "filing.bates_prefix" and (len(value) > 12 or not value.replace("-", "").isalnum()):
-        raise CaseError("The page-number prefix must be up to 12 letters, digits or dashes.")
+    if key == "filing.bates_prefix" and not is_bates_prefix(value.strip()):
+        raise CaseError(BATES_PREFIX_RULE)
     setattr(target, name, value.strip() if key.endswith(("name", "prefix", "number")) else value)
+
+
+# The stamp prints in a font with Latin letters only: 日本 would be stamped "??".
+_BATES_PREFIX = re.compile(r"[A-Za-z0-9-]{1,12}")
+BATES_PREFIX_RULE = "The page-number prefix (filing.bates_prefix) must be 1 to 12 ASCII letters, digits or dashes."
+
+
+def is_bates_prefix(value: str) -> bool:
+    return _BATES_PREFIX.fullmatch(value) is not None
 
 
 def parse_inside_us(value: str) -> bool | None:

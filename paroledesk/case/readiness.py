@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .citations import mentioned_letters, usually_cited_by
 from .errors import CaseError
 from .exhibits import letters_by_item
+from .facts import BATES_PREFIX_RULE, is_bates_prefix
 from .fees import fee_warnings
 from .inspect import kind_of
 from .languages import language_name
@@ -257,6 +258,9 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
         # Blocking: a packet mailed without an address on its cover letter cannot be routed.
         out.append(Problem(Severity.BLOCKING, "The cover letter has no filing address; copy it from the USCIS Form I-131 'Where to file' page into Case facts, Filing, Address (filing.address).", None))
     out += [Problem(Severity.WARNING, message, None) for message in fee_warnings(case, category)]
+    prefix = case.filing.bates_prefix.strip()
+    if prefix and not is_bates_prefix(prefix):  # case.json edited by hand (empty: the default prefix)
+        out.append(Problem(Severity.BLOCKING, BATES_PREFIX_RULE, None))
     if not case.declarant.name.strip():
         out.append(Problem(Severity.BLOCKING, "The declarant's name is not set.", None))
     if case.declarant.language not in ("", "en") and not case.interpreter.name.strip():

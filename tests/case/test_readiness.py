@@ -149,3 +149,21 @@ def test_the_same_file_attached_twice_is_a_warning(case_root, make_pdf):
         folder.attach("physician-letter", [letter, letter])
         assert any("records/letter-2.pdf is the same file as records/letter.pdf" in m
                    for m in _messages(folder, severity=Severity.WARNING))
+
+
+def test_a_page_number_prefix_the_stamp_cannot_print_is_refused_when_set_and_blocks_when_read(tmp_path):
+    """The stamp's font has Latin letters only: a prefix of 日本 was stamped "??-000032"."""
+    import json
+
+    from paroledesk.case import CaseError, CaseFolder, check_readiness
+
+    with CaseFolder.create(tmp_path / "case", "humanitarian-medical") as folder:
+        for bad in ("日本", "ÉTÉ", "A B", "x" * 13):
+            with pytest.raises(CaseError, match="ASCII letters, digits or dashes"):
+                folder.set_fact("filing.bates_prefix", bad)
+        folder.set_fact("filing.bates_prefix", "LOPEZ-2026")
+    data = json.loads((tmp_path / "case" / "case.json").read_text(encoding="utf-8"))
+    data["filing"]["bates_prefix"] = "日本"
+    (tmp_path / "case" / "case.json").write_text(json.dumps(data), encoding="utf-8")
+    with CaseFolder.open(tmp_path / "case", read_only=True) as folder:
+        assert any(p.blocking and "filing.bates_prefix" in p.message for p in check_readiness(folder))
