@@ -105,7 +105,7 @@ def test_no_instructions_page_ends_with_a_heading(ready_case, tmp_path):
         first = folder.category.prompts[0].id
         folder.set_answer(first, folder.case.statement[first] + " See Exhibits A, B, C, D, E, F, G, H and I.")
     sign_case(ready_case, tmp_path / "signed")
-    for extra in range(40):
+    for extra in range(12):  # about a third of a page: "Where to file" was orphaned at 1 to 3
         if extra:
             with CaseFolder.open(ready_case) as folder:
                 folder.attach("i-134", [draw_pdf(tmp_path / f"i134-{extra}.pdf", 1, text=f"I-134 {extra}")],
