@@ -16,6 +16,7 @@ from .fees import fee_warnings
 from .inspect import kind_of
 from .languages import language_name
 from .model import ItemState, Record
+from .printable import describe, unprintable_texts
 from .rules import dated_rules
 from .signatures import signature_problem_text, signatures, wording
 
@@ -67,6 +68,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _statement_problems(folder)
     problems += _signature_problems(folder)
     problems += _self_translation_problems(folder)
+    problems += _unprintable_problems(folder)
     problems += _data_age_problems(folder, today)
     folder.cache.save()
     return sorted(problems, key=lambda p: p.severity is not Severity.BLOCKING)
@@ -269,6 +271,14 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
         if letter not in cited:
             out.append(Problem(Severity.WARNING, f"Exhibit {letter} ({category.item(item_id).title}) is not cited in the statement{usually_cited_by(category, item_id)}.", item_id))
     return out
+
+
+def _unprintable_problems(folder: "CaseFolder") -> list[Problem]:
+    """Text the packet's fonts cannot print would come out as empty boxes: say so, by field."""
+    return [Problem(Severity.WARNING, f"{where} holds {describe(chars)} that the packet cannot print: they would "
+                    "come out as empty boxes, or right to left in the wrong order. Write it in Latin letters (as in the passport's machine-readable "
+                    "line) or leave those characters out.", item, record)
+            for where, item, record, chars in unprintable_texts(folder.case, folder.category)]
 
 
 def _data_age_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:
