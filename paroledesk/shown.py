@@ -18,7 +18,7 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 
 
 def shown(text: str) -> str:
-    """`text` with every character unsafe on a terminal written as a \\uXXXX escape; a newline
+    """`text` with every character unsafe on a terminal written as a \\u escape (\\u001b for ESC); a newline
     too, since one line of output must stay one line."""
     return _UNSAFE.sub(_escape, text).replace("\n", "\\u000a")
 
