@@ -102,7 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
     _interrupt_on_sigterm()
-    _sweep_leftovers(args)
     # Everything printed from here on (file names, titles, messages naming them) shows control
     # characters and terminal escape sequences escaped, never raw.
     streams = sys.stdout, sys.stderr
@@ -130,16 +129,6 @@ def _editing(root: Path) -> Iterator[CaseFolder]:
         yield folder
     for notice in folder.notices:
         print(f"warning: {notice}", file=sys.stderr)
-
-
-def _sweep_leftovers(args: argparse.Namespace) -> None:
-    """A killed export leaves a hidden partial folder (possibly a whole confidential packet)
-    in the case's exports/: any command on the case removes it, not only the next export."""
-    folder = getattr(args, "folder", None)
-    if isinstance(folder, Path) and folder.is_dir():
-        from .case.leftovers import sweep_case_exports  # case/ only: cheap for `tick` or `status`
-
-        sweep_case_exports(folder)
 
 
 def _interrupt_on_sigterm() -> None:

@@ -103,3 +103,15 @@ def test_control_characters_in_a_file_name_are_printed_escaped(tmp_path, capsys)
 def test_shown_escapes_what_a_terminal_would_act_on_and_nothing_else():
     assert shown("Ana María Ñúñez 日本 عربي.pdf") == "Ana María Ñúñez 日本 عربي.pdf"
     assert shown("a\nb\tc\x9bd\udcff") == "a\\u000ab\\u0009c\\u009bd\\udcff"
+
+
+@pytest.mark.parametrize("how", [{"read_only": True}, {}, {"fall_back_to_read_only": True}])
+def test_opening_the_case_in_any_way_removes_a_killed_exports_partial_folder(tmp_path, how):
+    """The app opens cases through CaseFolder.open too: it must tidy as a command does."""
+    root = _case(tmp_path)
+    host = owner_tag().split("-")[0]
+    dead = root / "exports" / f".2026-11-29-1.{host}-{_dead_pid()}.abc123.partial"
+    dead.mkdir(parents=True)
+    (dead / "packet.pdf").write_bytes(b"%PDF-1.4 a whole confidential packet")
+    CaseFolder.open(root, **how).close()
+    assert not dead.exists()

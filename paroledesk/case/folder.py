@@ -24,6 +24,7 @@ from .errors import (
     UnknownItemError,
     UnsafePathError,
 )
+from .leftovers import sweep_case_exports
 from .lock import CaseLock, LockHolder, LockLostError
 from .opening import LOCK_WAIT_SECONDS, acquire_waiting, load_as_holder, tidy_if_free
 from .model import Case, ItemState, Record
@@ -60,6 +61,7 @@ class CaseFolder:
         the lock, a writer waits up to `wait` seconds (LOCK_WAIT_SECONDS for a command, none
         when it may fall back to read-only) before saying who holds it."""
         root = _existing_folder(root)
+        sweep_case_exports(root)  # a killed export's partial folder, whoever opens the case next
         if read_only:
             case = tidy_if_free(root) or storage.load_case(root)
             return cls(root, case, load_category(case.category), None)

@@ -2,8 +2,8 @@
 
 An export writes into `.<name>.<host>-<pid>.<random>.partial` beside its destination and
 renames it into place when done (packet/staging.py). A crash or kill -9 leaves it behind,
-sometimes holding a whole confidential packet. Any command on the case removes those in the
-case's exports/ (cli.py), and every export those beside its destination. Lives in case/ so
+sometimes holding a whole confidential packet. Opening the case (CaseFolder.open: any command, the app)
+removes those in the case's exports/, and every export those beside its destination. Lives in case/ so
 that `status` or `tick` need not load the packet code to do it.
 """
 
