@@ -33,7 +33,8 @@ from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
 from .bounds import MAX_BLOCK_CHARS
 from .facts import apply_fact, clean_text, validate_record_fields
-from .signed_scans import certificate_item, certified_translation, scans_replaced_by, signed_version_for
+from .signed_scans import (adopt_unversioned_scans, certificate_item, certified_translation, scans_replaced_by,
+                           signed_version_for)
 
 log = logging.getLogger(__name__)
 _BACKUP_NOTICE = "The backups of "  # how storage.save_case's warning begins
@@ -45,6 +46,7 @@ class CaseFolder:
         self.root = root
         self.case = case
         self.category = category
+        adopt_unversioned_scans(case, category)
         self._lock = lock
         self.locked_by = locked_by  # set when another writer holds the case
         self.read_only_reason: str | None = locked_by.describe() if locked_by else None

@@ -77,3 +77,16 @@ def signed_version_for(case: Case, category: Category, item_id: str) -> str:
     if category.declaration_item is not None and item_id == category.declaration_item.id:
         return declaration_version(case, category)
     return ""
+
+
+def adopt_unversioned_scans(case: Case, category: Category) -> None:
+    """A signed scan attached before ParoleDesk kept fingerprints (signed_version "") is taken
+    to sign the case as it stands when first opened by this version: from then on an edit to
+    what it signs makes it out of date, as for any scan. (Left unchecked, such a scan would
+    stay "signed" whatever the statement later says.) Saved with the next edit."""
+    for scan in declaration_scans(case, category):
+        if not scan.signed_version:
+            scan.signed_version = declaration_version(case, category)
+    for record in case.records.values():
+        if record.certifies and not record.signed_version and record.certifies in case.records:
+            record.signed_version = certificate_version(case, record.certifies)
