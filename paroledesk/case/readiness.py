@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from .fees import fee_warnings
 from .inspect import kind_of
 from .languages import language_name
 from .model import ItemState, Record
+from .names import comparable_name
 from .printable import describe, unprintable_texts
 from .rules import dated_rules
 from .signatures import signature_problem_text, signatures, wording
@@ -107,21 +107,14 @@ def _signature_problems(folder: "CaseFolder") -> list[Problem]:
 def _self_translation_problems(folder: "CaseFolder") -> list[Problem]:
     """Whether a party may translate their own documents is disputed: flag it, never decide it."""
     case = folder.case
-    translator = _comparable_name(case.translator.name)
+    translator = comparable_name(case.translator.name)
     if not translator or not any(r.translation_of for r in case.records.values()):
         return []
     roles = {"beneficiary": case.beneficiary.name, "requestor": case.requestor.name, "declarant": case.declarant.name}
     return [Problem(Severity.WARNING, f"The translator ({' '.join(case.translator.name.split())}) is also the {role}. "
                     "Whether a party may translate their own documents is disputed; consider an independent translator.",
                     kind=SELF_TRANSLATION)
-            for role, name in roles.items() if _comparable_name(name) == translator]
-
-
-def _comparable_name(name: str) -> str:
-    """'  José   PÉREZ' and 'jose perez' compare equal: case, spacing and accents set aside."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.split()).casefold()
+            for role, name in roles.items() if comparable_name(name) == translator]
 
 
 def _checklist_problems(folder: "CaseFolder") -> list[Problem]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import io
-import unicodedata
 from functools import partial
 
 from reportlab.lib.enums import TA_CENTER
@@ -17,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, Kee
     Table, TableStyle
 
 from ...case.fees import FeePayment, fee_of
+from ...case.names import same_person
 from ..plan import Part, Plan
 from ..wording import Wording, long_date
 from .fonts import SERIF, SERIF_BOLD
@@ -49,7 +49,7 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
         "email": attorney.email.strip(),
     }
     has_attorney = bool(attorney.name.strip())
-    for_self = _same_person(values["requestor_name"], values["beneficiary_name"])
+    for_self = same_person(values["requestor_name"], values["beneficiary_name"])
     # Who the request is for, as the letter calls them: the applicant when they ask for themselves.
     values["beneficiary_role"] = w.text("text.role_applicant" if for_self else "text.role_beneficiary")
     flow: list[Flowable] = _letterhead(plan, has_attorney)
@@ -147,14 +147,6 @@ def _fee_sentence(plan: Plan, w: Wording) -> str:
         return w.text("fee.unknown")
     key = "none_due" if fee.payment is FeePayment.NONE and fee.due else fee.payment.value
     return w.text(f"fee.{key}", amount=fee.amount)
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Names compared as a reader would: case, accents and spacing ignored."""
-    def norm(name: str) -> str:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-        return " ".join(plain.casefold().split())
-    return bool(norm(a)) and norm(a) == norm(b)
 
 
 def _letterhead(plan: Plan, has_attorney: bool) -> list[Flowable]:
