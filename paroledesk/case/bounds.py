@@ -17,6 +17,7 @@ MAX_CASE_FILE_BYTES = 64 * 1024 * 1024  # a 1 MB statement, a thousand records: 
 MAX_DEPTH = 32                          # case.json nests 4 levels; json.loads recurses per level
 MAX_RECORDS = 10_000
 MAX_ITEMS = 1_000                       # checklist items (and statement answers)
+MAX_SUPPORTERS = 20                     # financial supporters, one Form I-134 each
 MAX_ID_CHARS = 64                       # record, item and prompt ids: R001, proof-of-identity
 MAX_LINE_CHARS_READ = 1_000             # a title or a name: past this no page lays it out well
 MAX_BLOCK_CHARS_READ = 10_000           # an address, a waiver reason, a record's path
@@ -46,7 +47,9 @@ def read_limit(field_name: str) -> int:
     return MAX_BLOCK_CHARS_READ if field_name in _BLOCK_FIELDS else MAX_LINE_CHARS_READ
 
 
-_BLOCK_FIELDS = {"address", "waiver_reason", "path"}
+# Free text of a few lines: addresses, other names used (one a line), a supporter's assets.
+BLOCK_FIELDS = frozenset({"address", "other_names", "employer_address", "assets"})
+_BLOCK_FIELDS = BLOCK_FIELDS | {"waiver_reason", "path"}
 
 
 # Fields that name a file: kept exactly as written (a file name may hold any character), so

@@ -34,7 +34,7 @@ def limit_of(key: str) -> int:
     """How long a value may be when set: an answer, a few lines of address, or one line."""
     if key.startswith("statement."):
         return bounds.MAX_ANSWER_CHARS
-    return bounds.MAX_BLOCK_CHARS if key.endswith(".address") else bounds.MAX_LINE_CHARS
+    return bounds.MAX_BLOCK_CHARS if key.rpartition(".")[2] in bounds.BLOCK_FIELDS else bounds.MAX_LINE_CHARS
 
 
 def fact_keys() -> list[str]:

@@ -1,43 +1,25 @@
-"""The case as plain data: facts, checklist item states, records, statement answers."""
+"""The case as plain data: facts, checklist item states, records, statement answers.
+
+The people the USCIS forms ask about (beneficiary, requestor, attorney, supporters) are in
+case/people.py, re-exported here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .people import Attorney, Beneficiary, Person, Requestor, Supporter
+
+__all__ = ["Attorney", "Beneficiary", "Case", "Declarant", "FACT_SECTIONS", "Filing", "Interpreter",
+           "ItemProgress", "ItemState", "Person", "Record", "Requestor", "Signing", "Supporter",
+           "Translator"]
+
 
 class ItemState(str, Enum):
     OPEN = "open"
     DONE = "done"
     WAIVED = "waived"
-
-
-@dataclass
-class Beneficiary:
-    name: str = ""
-    a_number: str = ""
-    date_of_birth: str = ""
-    citizenship: str = ""
-    address: str = ""
-
-
-@dataclass
-class Requestor:
-    name: str = ""
-    relationship: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-
-
-@dataclass
-class Attorney:
-    name: str = ""
-    firm: str = ""
-    bar_number: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
 
 
 @dataclass
@@ -78,6 +60,7 @@ class Filing:
     fee_payment: str = ""
 
 
+# The sections of one person or thing each; the supporters are a list beside them (Case.supporters).
 FACT_SECTIONS: dict[str, type] = {
     "beneficiary": Beneficiary,
     "requestor": Requestor,
@@ -111,6 +94,10 @@ class Record:
     # (case/signed_versions.py), stored when attached. "" for other records and for scans
     # attached before fingerprints were kept, which are not checked.
     signed_version: str = ""
+    # A form ParoleDesk filled from the case (paroledesk/uscis/): the form and edition it was
+    # filled from, e.g. "I-131 01/20/25". "" for every record the user attached. Such a record
+    # counts as unsigned: the signed scan replaces it.
+    filled_form: str = ""
 
     @property
     def is_foreign(self) -> bool:
@@ -137,6 +124,7 @@ class Case:
     translator: Translator = field(default_factory=Translator)
     interpreter: Interpreter = field(default_factory=Interpreter)
     filing: Filing = field(default_factory=Filing)
+    supporters: list[Supporter] = field(default_factory=list)  # one Form I-134 each, 1-based in keys
     items: dict[str, ItemProgress] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
     statement: dict[str, str] = field(default_factory=dict)

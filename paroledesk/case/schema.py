@@ -4,10 +4,16 @@ Version history:
   1  flat: {"schema_version": 1, "category", "beneficiary_name", "done": [item ids],
      "records": [{"path", "sha256", "item"}]}   (ParoleDesk 0.0 prototype)
   2  facts in sections, item states with waivers, records keyed by id.
-  3  current: a record may carry "certifies" (the translation whose signed translator's
-     certificate it is) and "signed_version" (a signed scan: the fingerprint of the text it
-     signed, see case/signed_versions.py). 2 reads as 3 unchanged: both fields are optional.
+  3  a record may carry "certifies" (the translation whose signed translator's certificate
+     it is) and "signed_version" (a signed scan: the fingerprint of the text it signed, see
+     case/signed_versions.py). 2 reads as 3 unchanged: both fields are optional.
      signed_version was added to 3 before 3 was released, so it needs no version of its own.
+  4  current: the facts the USCIS forms ask for (case/people.py): names in parts, birth,
+     identity and travel documents, mailing and physical addresses on the beneficiary, the
+     requestor and the attorney; "supporters", a list of financial supporters (one I-134
+     each); a record may carry "filled_form" (the form and edition ParoleDesk filled it
+     from). 2 and 3 read as 4 unchanged: every new field is optional and "" when absent, and
+     no field was renamed, so nothing an older file holds is lost.
 """
 
 from __future__ import annotations
@@ -18,15 +24,16 @@ from typing import Any
 
 from . import bounds
 from .errors import CaseFileError
-from .model import FACT_SECTIONS, Case, ItemProgress, ItemState, Record
+from .model import FACT_SECTIONS, Case, ItemProgress, ItemState, Record, Supporter
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "category": case.category}
     for section in FACT_SECTIONS:
         data[section] = dataclasses.asdict(getattr(case, section))
+    data["supporters"] = [dataclasses.asdict(s) for s in case.supporters]
     data["items"] = {
         item_id: {
             "state": progress.state.value,
@@ -59,7 +66,7 @@ def case_from_dict(data: Any, source: str = "case.json") -> Case:
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _parse(data)  # 2 -> 3 adds only the optional record fields "certifies", "signed_version"
+        return _parse(data)  # 2 and 3 -> 4 add only optional fields (see the version history)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CaseFileError(f"{source} is damaged: {_describe(exc)}.") from None
 
@@ -77,6 +84,7 @@ def _parse(data: dict[str, Any]) -> Case:
     case = Case(category=category)
     for section, cls in FACT_SECTIONS.items():
         setattr(case, section, cls(**_typed_fields(cls, _object(data.get(section), section), section)))
+    case.supporters = _supporters(data.get("supporters"))
     items = _object(data.get("items"), "items")
     bounds.read_count(items, "items", bounds.MAX_ITEMS)
     for item_id, raw in items.items():
@@ -134,6 +142,16 @@ def _typed_fields(cls: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
             value = bounds.read_int(value, f"{where} {field.name}")
         fields[field.name] = value
     return fields
+
+
+def _supporters(value: Any) -> list[Supporter]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("supporters is not a list")
+    bounds.read_count(value, "supporters", bounds.MAX_SUPPORTERS)
+    return [Supporter(**_typed_fields(Supporter, _object(raw, f"supporter {n}"), f"supporter {n}"))
+            for n, raw in enumerate(value, start=1)]
 
 
 def _object(value: Any, where: str) -> dict[str, Any]:

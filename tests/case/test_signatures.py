@@ -121,7 +121,8 @@ def test_a_signed_certificate_survives_saving_and_reopening(sample_case, tmp_pat
     with CaseFolder.open(sample_case) as folder:
         folder.set_fact("beneficiary.a_number", "A000000001")  # any save
     again = json.loads((sample_case / "case.json").read_text())
-    assert [r for r in again["records"].values() if r.get("certifies") == translation] == certs
+    assert [{k: v for k, v in r.items() if k != "filled_form"}  # saved as schema 4, which adds it
+            for r in again["records"].values() if r.get("certifies") == translation] == certs
 
 
 @pytest.mark.parametrize("target, message", [
@@ -138,7 +139,7 @@ def test_a_certificate_for_anything_but_a_translation_is_refused_in_one_sentence
     assert not (sample_case / "records" / "scan.pdf").exists()
 
 
-def test_a_schema_2_case_opens_as_3_with_every_fact_kept(sample_case):
+def test_a_schema_2_case_opens_as_current_with_every_fact_kept(sample_case):
     current = json.loads((sample_case / "case.json").read_text())
     old = json.loads(json.dumps(current))
     old["schema_version"] = 2
@@ -146,11 +147,16 @@ def test_a_schema_2_case_opens_as_3_with_every_fact_kept(sample_case):
         del record["certifies"]  # version 2 had no such field
     (sample_case / "case.json").write_text(json.dumps(old))
     with CaseFolder.open(sample_case) as folder:
-        folder.set_fact("filing.bates_prefix", current["filing"]["bates_prefix"])  # save as version 3
+        folder.set_fact("filing.bates_prefix", current["filing"]["bates_prefix"])  # save as the current version
     migrated = json.loads((sample_case / "case.json").read_text())
-    assert migrated["schema_version"] == 3
+    assert migrated["schema_version"] == 4
     for record in migrated["records"].values():
         assert record.pop("certifies") is None
+        assert record.pop("filled_form") == ""  # added in schema 4
+    assert migrated.pop("supporters") == []  # added in schema 4
+    for section, facts in old.items():  # schema 4 adds fields to the sections, all empty
+        if isinstance(facts, dict) and section not in ("items", "records", "statement"):
+            migrated[section] = {k: v for k, v in migrated[section].items() if k in facts or v != ""}
     expected = {k: v for k, v in old.items() if k != "schema_version"}
     assert {k: v for k, v in migrated.items() if k != "schema_version"} == expected
 
