@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .continuation import PreviousParole
+from .history import Event
 from .people import Attorney, Beneficiary, Person, Requestor, Supporter
 
 __all__ = ["Attorney", "Beneficiary", "Case", "Declarant", "FACT_SECTIONS", "Filing", "Interpreter",
@@ -70,6 +72,7 @@ FACT_SECTIONS: dict[str, type] = {
     "translator": Translator,
     "interpreter": Interpreter,
     "filing": Filing,
+    "previous": PreviousParole,  # a re-parole case: the grant it continues (case/continuation.py)
 }
 
 
@@ -128,6 +131,11 @@ class Case:
     items: dict[str, ItemProgress] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
     statement: dict[str, str] = field(default_factory=dict)
+    previous: PreviousParole = field(default_factory=PreviousParole)
+    # After the export: mailed, receipt, decision... (case/history.py), in the order recorded.
+    history: list[Event] = field(default_factory=list)
+    # A re-parole case: the answers of the case it continues, by prompt title, for reference.
+    previous_statement: dict[str, str] = field(default_factory=dict)
 
     def progress(self, item_id: str) -> ItemProgress:
         return self.items.setdefault(item_id, ItemProgress())

@@ -8,12 +8,16 @@ Version history:
      it is) and "signed_version" (a signed scan: the fingerprint of the text it signed, see
      case/signed_versions.py). 2 reads as 3 unchanged: both fields are optional.
      signed_version was added to 3 before 3 was released, so it needs no version of its own.
-  4  current: the facts the USCIS forms ask for (case/people.py): names in parts, birth,
+  4  the facts the USCIS forms ask for (case/people.py): names in parts, birth,
      identity and travel documents, mailing and physical addresses on the beneficiary, the
      requestor and the attorney; "supporters", a list of financial supporters (one I-134
      each); a record may carry "filled_form" (the form and edition ParoleDesk filled it
      from). 2 and 3 read as 4 unchanged: every new field is optional and "" when absent, and
      no field was renamed, so nothing an older file holds is lost.
+  5  current: "history", the events after the export (mailed, receipt, decision...: see
+     case/history.py); "previous", the grant a re-parole case continues (case/continuation.py);
+     "previous_statement", that case's answers kept for reference. 1 to 4 read as 5 with an
+     empty history: every new field is optional, and nothing an older file holds changes.
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ from typing import Any
 
 from . import bounds
 from .errors import CaseFileError
+from .history import history_from_json, history_to_json
 from .model import FACT_SECTIONS, Case, ItemProgress, ItemState, Record, Supporter
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
@@ -44,6 +49,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
     }
     data["records"] = {rid: dataclasses.asdict(r) for rid, r in case.records.items()}
     data["statement"] = dict(case.statement)
+    data["history"] = history_to_json(case.history)
+    data["previous_statement"] = dict(case.previous_statement)
     return data
 
 
@@ -66,7 +73,7 @@ def case_from_dict(data: Any, source: str = "case.json") -> Case:
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _parse(data)  # 2 and 3 -> 4 add only optional fields (see the version history)
+        return _parse(data)  # 2, 3 and 4 -> 5 add only optional fields (see the version history)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CaseFileError(f"{source} is damaged: {_describe(exc)}.") from None
 
@@ -107,6 +114,12 @@ def _parse(data: dict[str, Any]) -> Case:
     bounds.read_count(statement, "statement", bounds.MAX_ITEMS)
     case.statement = {bounds.read_id(k, "a statement prompt"): bounds.read_text(v, f"statement {k}", bounds.MAX_ANSWER_CHARS)
                       for k, v in statement.items()}
+    case.history = history_from_json(data.get("history"))
+    previous = _object(data.get("previous_statement"), "previous_statement")
+    bounds.read_count(previous, "previous_statement", bounds.MAX_ITEMS)
+    case.previous_statement = {bounds.read_text(k, "a previous statement prompt"):
+                               bounds.read_text(v, f"previous statement {k}", bounds.MAX_ANSWER_CHARS)
+                               for k, v in previous.items()}
     return case
 
 

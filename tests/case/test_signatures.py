@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from paroledesk.case import CaseError, CaseFolder, Stage, check_readiness, signatures, stage_of
+from paroledesk.case.schema import SCHEMA_VERSION
 from tests.conftest import write_pdf
 
 
@@ -149,11 +150,13 @@ def test_a_schema_2_case_opens_as_current_with_every_fact_kept(sample_case):
     with CaseFolder.open(sample_case) as folder:
         folder.set_fact("filing.bates_prefix", current["filing"]["bates_prefix"])  # save as the current version
     migrated = json.loads((sample_case / "case.json").read_text())
-    assert migrated["schema_version"] == 4
+    assert migrated["schema_version"] == SCHEMA_VERSION
     for record in migrated["records"].values():
         assert record.pop("certifies") is None
         assert record.pop("filled_form") == ""  # added in schema 4
     assert migrated.pop("supporters") == []  # added in schema 4
+    assert migrated.pop("history") == [] and migrated.pop("previous_statement") == {}  # added in schema 5
+    assert set(migrated.pop("previous").values()) == {""}  # added in schema 5
     for section, facts in old.items():  # schema 4 adds fields to the sections, all empty
         if isinstance(facts, dict) and section not in ("items", "records", "statement"):
             migrated[section] = {k: v for k, v in migrated[section].items() if k in facts or v != ""}
