@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
+from .cli_history import HISTORY_COMMANDS, add_history_commands
 from .logs import setup_logging
 from .shown import ShownStream
 from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", type=Path, nargs="?")
     p.add_argument("--signing", action="store_true",
                    help="copy the sample without its signed scans and write its signing set")
+    add_history_commands(sub)
     return parser
 
 
@@ -94,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     parser = build_parser()
     commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
+    commands |= set(HISTORY_COMMANDS)
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         return _open_app(args_list)
     try:
@@ -220,6 +223,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _status_text(status: dict) -> str:
+    from .case.history_rules import stage_title
+
     marks = {"done": "[x]", "waived": "[w]", "open": "[ ]"}
     lines = [f"Category: {status['category']}"]
     for item in status["items"]:
@@ -233,7 +238,7 @@ def _status_text(status: dict) -> str:
     if unsigned:
         lines.append("Still to be signed:")
         lines += [f"  {s['document']}: {s['signer']} (attach to {s['attach_to']})" for s in unsigned]
-    lines.append(f"Stage: {Stage(status['stage']).title}.")
+    lines.append(f"Stage: {stage_title(status['stage'])}.")
     lines.append("Ready to export." if status["ready"] else "Not ready.")
     return "\n".join(lines)
 
@@ -332,6 +337,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "waive": cmd_waive, "set": cmd_set, "status": cmd_status, "export": cmd_export,
     "verify": cmd_verify, "demo": cmd_demo,
 }
+COMMANDS.update(HISTORY_COMMANDS)
 
 if __name__ == "__main__":
     sys.exit(main())

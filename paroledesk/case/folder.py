@@ -211,7 +211,9 @@ class CaseFolder:
         return resolve_inside(self.root, record.path)
 
     def unfiled(self) -> list[str]:
-        known = {r.path for r in self.case.records.values()}
+        from .history_edits import history_paths  # scans of receipt notices, decisions: not unfiled
+
+        known = {r.path for r in self.case.records.values()} | history_paths(self.case.history)
         return [p for p in scan_unfiled(self.root) if p not in known]
 
     def attach(self, item_id: str, files: list[Path | str], *, title: str | None = None,

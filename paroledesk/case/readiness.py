@@ -70,6 +70,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _self_translation_problems(folder)
     problems += _unprintable_problems(folder)
     problems += _data_age_problems(folder, today)
+    problems += _deadline_problems(folder, today)
     folder.cache.save()
     return sorted(problems, key=lambda p: p.severity is not Severity.BLOCKING)
 
@@ -283,3 +284,11 @@ def _data_age_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:
     if as_of and today - as_of > dt.timedelta(days=365):
         out.append(Problem(Severity.WARNING, f"The {folder.category.title} evidence list is as of {as_of.isoformat()}, over a year old.", None))
     return out
+
+
+def _deadline_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:
+    """A deadline of the case's history (an RFE response, re-parole) that is near or past."""
+    from .history_rules import deadline_warnings
+
+    case = folder.case
+    return [Problem(Severity.WARNING, text) for text in deadline_warnings(case.history, case.category, today, case.previous)]

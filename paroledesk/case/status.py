@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from . import history
+from .history_rules import lifecycle_stage
 from .model import ItemState
 from .readiness import Problem, is_ready, stage_of
 from .signatures import signatures
@@ -14,7 +17,7 @@ if TYPE_CHECKING:
     from .model import Case
 
 
-def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]:
+def case_status(folder: "CaseFolder", problems: list[Problem], today: dt.date | None = None) -> dict[str, Any]:
     case = folder.case
     items = []
     for item in folder.category.items:
@@ -34,7 +37,7 @@ def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]
     return {
         "category": case.category,
         "ready": is_ready(problems),
-        "stage": stage_of(problems).value,
+        "stage": case_stage(case, problems, today),
         "signatures": [s.to_json() for s in signatures(case, folder.category)],
         "items": items,
         "unfiled": folder.unfiled(),
@@ -43,6 +46,12 @@ def case_status(folder: "CaseFolder", problems: list[Problem]) -> dict[str, Any]
             for p in problems
         ],
     }
+
+
+def case_stage(case: "Case", problems: list[Problem], today: dt.date | None = None) -> str:
+    """The one stage the CLI and the app show: readiness's until the packet is mailed, then the
+    history's (mailed, receipted, rfe-open, granted, denied, expired)."""
+    return lifecycle_stage(case.history, stage_of(problems).value, today or history.today())
 
 
 def required_progress(case: "Case", category: "Category") -> tuple[int, int]:
