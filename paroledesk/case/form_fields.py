@@ -213,9 +213,25 @@ def _redraw(reader: PdfReader, plan: _Plan, name: str) -> Redrawn:
 
 def _text_appearance(writer: PdfWriter, page: PageObject, acro_form: DictionaryObject,
                      widget: DictionaryObject) -> StreamObject:
+    drawn = draw_text_field(writer, page, acro_form, widget)
+    if drawn.too_small:
+        terminal = widget if "/T" in widget else widget["/Parent"].get_object()
+        raise _TooLong(str(terminal.get("/T", "")))
+    return drawn.stream
+
+
+@dataclass(frozen=True)
+class DrawnText:
+    stream: StreamObject
+    too_small: bool  # the value fits its box only in print smaller than 6 pt
+
+
+def draw_text_field(writer: PdfWriter, page: PageObject, acro_form: DictionaryObject,
+                    widget: DictionaryObject) -> DrawnText:
     """The value drawn as the field's /DA asks, unless it would not fit: on paper a clipped
     value is lost, so a value too big for its box is shrunk to fit (pypdf's size 0), and a
-    multiline value too wide is wrapped (pypdf wraps only at size 0)."""
+    multiline value too wide is wrapped (pypdf wraps only at size 0). The export refuses a
+    value drawn too small; the USCIS filler (paroledesk/uscis/fill.py) reports it."""
     # TextStreamAppearance is the generator behind PdfWriter.update_page_form_field_values
     # (size 0 fitted to the box, comb, multiline, quadding, /MK colours, rotation); called
     # per widget it cannot confuse two fields whose names match. pypdf is pinned to 7.x.
@@ -225,7 +241,7 @@ def _text_appearance(writer: PdfWriter, page: PageObject, acro_form: DictionaryO
     drawn = TextStreamAppearance.from_text_annotation(writer, page, False, acro_form, terminal, widget)
     flags = int(widget.get_inherited("/Ff", 0))
     if widget.get_inherited("/FT") != "/Tx" or flags & _COMB:
-        return drawn
+        return DrawnText(drawn, False)
     size = _font_size(drawn)
     da = str(widget.get_inherited("/DA", acro_form.get("/DA", "")))
     fitted = drawn
@@ -238,14 +254,13 @@ def _text_appearance(writer: PdfWriter, page: PageObject, acro_form: DictionaryO
                 del widget["/DA"]
             else:
                 widget[NameObject("/DA")] = own_da
-            return drawn
+            return DrawnText(drawn, False)
     # Shrunk or wrapped by pypdf (or auto-sized as the form asks), and then readable, or
     # refused; a box drawn too low for 6 pt print is the form's design, not a long value.
     rect = [float(v) for v in widget["/Rect"]]
     height_allows = (abs(rect[3] - rect[1]) - 2) / 1.2
-    if terminal.get("/V") and _font_size(fitted) < min(_SMALLEST, 0.8 * height_allows):
-        raise _TooLong(str(terminal.get("/T", "")))
-    return fitted
+    too_small = bool(terminal.get("/V")) and _font_size(fitted) < min(_SMALLEST, 0.8 * height_allows)
+    return DrawnText(fitted, too_small)
 
 
 class _TooLong(Exception):
