@@ -1,4 +1,5 @@
-"""The window shown when ParoleDesk starts without a case: recent cases, Open, New."""
+"""The window shown when ParoleDesk starts without a case: the office's desk (the cases under
+the watched folders, with stage and next deadline), recent cases, Open, New."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from .. import __version__
+from .desk_view import DeskView
 from .theme import icon
 
 
@@ -72,16 +74,17 @@ class StartScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(about_button)
 
+        self.desk = DeskView(open_case, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.desk, 3)
         layout.addWidget(recent_label)
         layout.addWidget(self.recent, 1)
         self.recent.setVisible(bool(recent))
         layout.addLayout(buttons)
-        if not recent:
-            layout.addStretch(1)
         em = self.fontMetrics().height()
-        self.resize(em * 40, em * (26 if recent else 14))
+        watching = bool(self.desk.settings.watched)
+        self.resize(em * (64 if watching else 40), em * (36 if watching else 26 if recent else 18))
 
     def _recent_chosen(self, entry: QListWidgetItem) -> None:
         self._open_case(Path(entry.data(Qt.ItemDataRole.UserRole)))

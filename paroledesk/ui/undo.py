@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..case import CaseError, CaseFolder, Record, Signature
+from ..case.history import Event
 
 T = TypeVar("T")
 _merge_ids: dict[str, int] = {}
@@ -205,6 +206,30 @@ class CaseEdits(QObject):
         self.apply(f"Edit statement '{label or prompt_id}'", lambda f: f.set_answer(prompt_id, text),
                    merge_key=f"statement:{prompt_id}")
 
+    # -- the history after the export (case/history_edits.py) --------------------------------
+
+    def log_event(self, kind_id: str, date: str, details: dict[str, str]) -> Event | None:
+        from ..case.history_edits import log_event
+
+        return self.apply(f"Record '{_event_title(kind_id)}'", lambda f: log_event(f, kind_id, date, details))
+
+    def correct_event(self, event_id: str, date: str, details: dict[str, str]) -> Event | None:
+        from ..case.history_edits import correct_event
+
+        return self.apply(f"Correct event {event_id}", lambda f: correct_event(f, event_id, date, details))
+
+    def remove_event(self, event_id: str) -> Event | None:
+        from ..case.history_edits import remove_event
+
+        return self.apply(f"Remove event {event_id}", lambda f: remove_event(f, event_id))
+
     def _record_name(self, record_id: str) -> str:
         record = self.folder.case.records.get(record_id)
         return f"'{record.title or record.path}'" if record else record_id
+
+
+def _event_title(kind_id: str) -> str:
+    from ..case.history_kinds import event_kinds
+
+    found = event_kinds().get(kind_id)
+    return found.title if found else kind_id
