@@ -19,6 +19,7 @@ from .checklist_view import ChecklistView
 from .dialogs import confirm
 from .export_flow import ExportFlow
 from .facts_form import FactsForm
+from .history_tab import HistoryTab
 from .item_panel import ItemPanel
 from .lazy_tab import LazyTab
 from .readiness_panel import ReadinessPanel
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._statement_tab, "&Statement")
         self.signatures = SignaturesPanel(self.edits, self)
         self.tabs.addTab(self.signatures, "Si&gnatures")
+        self._history_tab: LazyTab[HistoryTab] = LazyTab(self._build_history)
+        self.tabs.addTab(self._history_tab, "&History")
         self.checklist.item_selected.connect(self._item_selected)
 
         self.readiness = ReadinessPanel(self)
@@ -136,6 +139,21 @@ class MainWindow(QMainWindow):
     @property
     def statement(self) -> StatementEditor:
         return self._statement_tab.content()
+
+    @property
+    def history(self) -> HistoryTab:
+        return self._history_tab.content()
+
+    def _build_history(self, parent: QWidget) -> HistoryTab:
+        tab = HistoryTab(self.edits, parent)
+        tab.reparole_started.connect(self._reparole_started)
+        return tab
+
+    def _reparole_started(self, root: Path) -> None:
+        self.statusBar().showMessage(f"Started a re-parole case in {root}", 10_000)
+        open_case = getattr(self._actions, "open_case", None)  # the launcher opens it in its own window
+        if open_case is not None:
+            open_case(root, self)
 
     # -- menus and shortcuts ---------------------------------------------------------------
 
