@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,17 @@ def test_a_carried_record_changed_on_disk_stops_it_and_nothing_is_written(grante
     assert not (tmp_path / "new").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".new")], "no partial folder left"
     assert every_file(granted) == before
+
+
+def test_the_cover_letter_of_the_reparole_case_names_the_grant_it_extends(granted, capsys, tmp_path):
+    new = tmp_path / "reparole"
+    assert run(capsys, "reparole", granted, new)[0] == 0
+    code, out, _ = run(capsys, "export", new, "--draft", "--json")
+    assert code == 0
+    packet = json.loads(out)["packet"]
+    text = subprocess.run(["pdftotext", "-layout", packet, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Current parole valid until: June 30, 2027" in text
+    assert "Receipt number of the previous request: IOE0912345678" in text
+    code, out, _ = run(capsys, "export", granted, "--draft", "--json")
+    first = subprocess.run(["pdftotext", json.loads(out)["packet"], "-"], capture_output=True, text=True, check=True).stdout
+    assert "Current parole valid until" not in first, "a first request has no previous grant to name"

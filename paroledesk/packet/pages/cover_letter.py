@@ -43,6 +43,9 @@ def render_cover_letter(plan: Plan, part: Part) -> bytes:
         "beneficiary_dob": long_date(beneficiary.date_of_birth) if beneficiary.date_of_birth else "",
         "beneficiary_citizenship": beneficiary.citizenship.strip(),
         "a_number": beneficiary.a_number.strip(),
+        # A re-parole case: the grant it extends (case/continuation.py); "" leaves the lines out.
+        "previous_until": long_date(case.previous.valid_until) if case.previous.valid_until else "",
+        "previous_receipt": case.previous.receipt_number.strip(),
         "requestor_name": requestor.name.strip(),
         "declarant_name": plan.declaration.declarant_name,
         "phone": attorney.phone.strip(),
