@@ -39,8 +39,9 @@ class DeskView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.itemActivated.connect(self._chosen)
         self.notes = QLabel(self)
         self.notes.setObjectName("hint")
@@ -107,9 +108,10 @@ class DeskView(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, str(case.path))
                 cell.setToolTip(case.problem or str(case.path))
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
+        for column in range(len(COLUMNS) - 1):  # the folder (and a problem's sentence) takes what is left, elided
+            self.table.resizeColumnToContents(column)
         soon = sum(1 for c in found.cases if c.deadline and c.deadline.days_left(today) <= 30)
-        self.heading.setText(f"&Desk: {len(found.cases)} case(s), {soon} with a deadline in the next 30 days "
+        self.heading.setText(f"Desk: {len(found.cases)} case(s), {soon} with a deadline in the next 30 days "
                              "(soonest first; from each case.json, files are checked when a case is opened)")
         self.notes.setText("\n".join(found.notes))
         self.notes.setVisible(bool(found.notes))
@@ -120,7 +122,8 @@ class DeskView(QWidget):
 
 def _cells(case: DeskCase, today: dt.date) -> tuple[str, str, str, str, str]:
     if case.problem:
-        return (case.problem, "Cannot be read", "", "", str(case.path))
+        return (case.problem.replace(str(case.path / "case.json"), "case.json"), "Cannot be read", "—", "—",
+                case.path.name)
     deadline = case.deadline
     if deadline is None:
         when = "—"

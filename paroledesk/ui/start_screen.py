@@ -84,7 +84,7 @@ class StartScreen(QWidget):
         layout.addLayout(buttons)
         em = self.fontMetrics().height()
         watching = bool(self.desk.settings.watched)
-        self.resize(em * (64 if watching else 40), em * (36 if watching else 26 if recent else 18))
+        self.resize(em * (84 if watching else 40), em * (36 if watching else 26 if recent else 18))
 
     def _recent_chosen(self, entry: QListWidgetItem) -> None:
         self._open_case(Path(entry.data(Qt.ItemDataRole.UserRole)))
