@@ -123,3 +123,14 @@ def test_a_private_calendar_holds_no_name_beyond_the_case_folder(office, capsys,
     assert "Person" not in text and "humanitarian" not in text and str(office) not in text
     summaries = sorted(str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     assert "Respond to the request for evidence: soon" in summaries
+
+
+def test_before_mailing_the_desk_gives_the_stage_case_json_tells(sample_case, capsys, tmp_path):
+    office = tmp_path / "desk"
+    office.mkdir()
+    sample_case.rename(office / "sample")
+    new_case(capsys, office / "appointment", "Early Person", ["biometrics", "--date", "2026-12-20"])
+    cases = {Path(c["path"]).name: c for c in json.loads(run(capsys, "cases", office, "--json")[1])["cases"]}
+    assert cases["sample"]["stage"] == "ready", "every required item settled and every signature attached"
+    assert cases["appointment"]["stage"] == "preparing", "an appointment is not a mailing"
+    assert cases["appointment"]["next_deadline"]["kind"] == "biometrics"

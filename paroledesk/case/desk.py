@@ -119,7 +119,7 @@ def _read(root: Path, today: dt.date) -> DeskCase:
     row.category = case.category
     row.continues = case.previous.case
     try:
-        row.stage = lifecycle_stage(case.history, _stage_before_mailing(case, category), today)
+        row.stage = lifecycle_stage(case.history, "", today) or _stage_before_mailing(case, category)
         row.deadlines = deadlines(case.history, case.category, today, case.previous)
     except CaseError as exc:
         row.problem = exc.message
@@ -148,8 +148,6 @@ def _what_the_desk_reads(data: Any) -> Any:
 
 def _stage_before_mailing(case: Case, category) -> str:  # type: ignore[no-untyped-def]
     """preparing, signing or ready as case.json alone tells it (no record file is opened)."""
-    if case.history:
-        return "ready"  # mailed or later: lifecycle_stage decides from the history
     done, required = required_progress(case, category)
     if done < required:
         return "preparing"
