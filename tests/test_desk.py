@@ -134,3 +134,17 @@ def test_before_mailing_the_desk_gives_the_stage_case_json_tells(sample_case, ca
     assert cases["sample"]["stage"] == "ready", "every required item settled and every signature attached"
     assert cases["appointment"]["stage"] == "preparing", "an appointment is not a mailing"
     assert cases["appointment"]["next_deadline"]["kind"] == "biometrics"
+
+
+def test_the_desk_reads_case_json_only_never_a_record_file(sample_case, capsys, monkeypatch):
+    import paroledesk.case.inspect as inspect_module
+    import paroledesk.case.safe_open as safe_open_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the desk opened a record file")
+
+    for module, name in ((safe_open_module, "open_regular"), (safe_open_module, "open_record"), (inspect_module, "sha256_of"),
+                         (inspect_module, "inspect_file")):
+        monkeypatch.setattr(module, name, refuse)
+    code, out, _ = run(capsys, "cases", sample_case.parent, "--json")
+    assert code == 0 and json.loads(out)["cases"][0]["stage"] == "ready"
