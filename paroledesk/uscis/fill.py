@@ -12,6 +12,8 @@ fillable: the office may correct a value in Acrobat before it is signed.
 from __future__ import annotations
 
 import io
+import logging
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -23,6 +25,8 @@ from .blank import Blank, BlankFormError, FormField, appearance_states, index_fi
 from .edition import barcode_field_names
 
 _COMB = 1 << 24
+_APPEARANCE_LOGGER = "pypdf.generic._appearance_stream"  # as in case/form_fields.py
+_UNENCODABLE = "not supported by font encoding"
 _SMALLEST_PT = 6
 
 
@@ -89,10 +93,6 @@ def _fill_text(writer: PdfWriter, acro_form: DictionaryObject, target: FormField
                label: str, form: str) -> list[str]:
     warnings: list[str] = []
     target.node[NameObject("/V")] = TextStringObject(value)
-    unprintable = sorted({c for c in value if not _encodable(c)})
-    if unprintable:
-        warnings.append(f"Form {form}, {label}: the form's font cannot print {''.join(unprintable)!r}; "
-                        "check the value on the filled form (write it in Latin letters).")
     max_len = target.node.get("/MaxLen")
     flags = int(target.node.get("/Ff", 0))
     if max_len is not None and len(value) > int(max_len):
@@ -102,10 +102,14 @@ def _fill_text(writer: PdfWriter, acro_form: DictionaryObject, target: FormField
                         f"{int(max_len)}; {printed}. Shorten it or continue it in the form's additional "
                         "information part.")
     too_small = False
-    for page_index, widget in target.widgets:
-        drawn = draw_text_field(writer, writer.pages[page_index], acro_form, widget)
-        widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(drawn.stream)})
-        too_small = too_small or drawn.too_small
+    with _QuietAppearances() as quiet:
+        for page_index, widget in target.widgets:
+            drawn = draw_text_field(writer, writer.pages[page_index], acro_form, widget)
+            widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(drawn.stream)})
+            too_small = too_small or drawn.too_small
+    if quiet.unencodable:
+        warnings.append(f"Form {form}, {label}: the form's font cannot print some characters of '{value}' (they "
+                        "print as '?'); write it in Latin letters, as in the passport's machine-readable line.")
     if too_small:
         warnings.append(f"Form {form}, {label}: the value does not fit its box even at {_SMALLEST_PT} pt and prints "
                         "smaller or cut off; shorten it or continue it in the form's additional information part.")
@@ -132,12 +136,28 @@ def _drop_crypt_filters(writer: PdfWriter) -> None:
                     del obj[key]
 
 
-def _encodable(char: str) -> bool:
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
+class _QuietAppearances(logging.Filter):
+    """pypdf's appearance warnings quote the value they draw (a name, an A-number), which must
+    never reach the log: they are dropped (on this thread), and the one that matters, characters
+    the field's font cannot encode, becomes the user's warning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.thread = threading.get_ident()
+        self.unencodable = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.thread != self.thread:
+            return True
+        self.unencodable = self.unencodable or _UNENCODABLE in record.getMessage()
         return False
-    return True
+
+    def __enter__(self) -> "_QuietAppearances":
+        logging.getLogger(_APPEARANCE_LOGGER).addFilter(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger(_APPEARANCE_LOGGER).removeFilter(self)
 
 
 __all__ = ["FilledPdf", "check_fields", "fill_blank"]
