@@ -61,11 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("item")
     p.add_argument("--reason", required=True)
 
-    p = sub.add_parser("set", help="set a case fact (e.g. beneficiary.name) or statement.<prompt>")
+    p = sub.add_parser(
+        "set", help="set a case fact (e.g. beneficiary.family_name, supporters.1.name) or statement.<prompt>",
+        description="Set a case fact: a section and a field, such as beneficiary.family_name or "
+                    "attorney.mailing_city (README, Case facts, lists them), or statement.<prompt>. "
+                    "Supporters are numbered from 1: supporters.N.FIELD with N one past the last supporter "
+                    "adds one; `set FOLDER supporters.N --remove` removes supporter N (those after it move up). "
+                    "An empty value clears a fact.")
     p.add_argument("folder", type=Path)
     p.add_argument("key")
     p.add_argument("value", nargs="?", help="the value; - reads it from standard input")
     p.add_argument("--file", type=Path, help="read the value from this UTF-8 text file (- for standard input)")
+    p.add_argument("--remove", action="store_true", help="with the key supporters.N: remove supporter N")
 
     p = sub.add_parser("status", help="checklist and readiness; exit 0 ready, 1 not ready")
     p.add_argument("folder", type=Path)
@@ -204,9 +211,28 @@ def cmd_waive(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     from .case.set_value import value_from
 
+    if args.remove:
+        return _remove_supporter(args)
     value = value_from(args.value, args.file, sys.stdin)  # read before the case is locked
     with _editing(args.folder) as folder:
+        before = len(folder.case.supporters)
         folder.set_fact(args.key, value)
+        if len(folder.case.supporters) > before:
+            print(f"Added supporter {len(folder.case.supporters)}.")
+    return EXIT_OK
+
+
+def _remove_supporter(args: argparse.Namespace) -> int:
+    from .case.fact_keys import supporter_number
+
+    if args.value is not None or args.file is not None:
+        raise CaseError("--remove takes no value: `paroledesk set FOLDER supporters.N --remove` removes supporter N.")
+    number = supporter_number(args.key)
+    with _editing(args.folder) as folder:
+        folder.remove_supporter(number)
+        left = len(folder.case.supporters)
+    moved = f"; the {'supporter' if left == number else 'supporters'} after it moved up one" if number <= left else ""
+    print(f"Removed supporter {number}{moved}.")
     return EXIT_OK
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -12,7 +11,9 @@ from .checklist import Category
 from .errors import CaseError, UnknownItemError
 from .fees import parse_fee_payment
 from .languages import is_known_language
-from .model import FACT_SECTIONS, Case
+from .fact_formats import checked
+from .fact_keys import parse_key
+from .model import Case, Supporter
 
 _TRUE = {"yes", "true", "1", "inside", "inside-us", "us", "y"}
 _FALSE = {"no", "false", "0", "outside", "outside-us", "n"}
@@ -37,11 +38,9 @@ def limit_of(key: str) -> int:
     return bounds.MAX_BLOCK_CHARS if key.rpartition(".")[2] in bounds.BLOCK_FIELDS else bounds.MAX_LINE_CHARS
 
 
-def fact_keys() -> list[str]:
-    return [f"{section}.{f.name}" for section, cls in FACT_SECTIONS.items() for f in dataclasses.fields(cls)]
-
-
 def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
+    """Set one fact (or statement answer) by key, validated; `supporters.N.field` with N one
+    past the last supporter adds a supporter."""
     section, _, name = key.partition(".")
     value = clean_text(value, key, limit_of(key))
     if section == "statement":
@@ -52,21 +51,50 @@ def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
             )
         case.statement[name] = value
         return
-    cls = FACT_SECTIONS.get(section)
-    names = {f.name for f in dataclasses.fields(cls)} if cls else set()
-    if cls is None or name not in names:
-        raise UnknownItemError(f"There is no case fact '{key}'; known keys are {', '.join(fact_keys())} and statement.<prompt>.")
-    target = getattr(case, section)
+    fact = parse_key(key)
     if key == "signing.inside_us":
-        setattr(target, name, parse_inside_us(value))
+        case.signing.inside_us = parse_inside_us(value)
         return
+    value = checked(key, fact.field, value)
     if key == "declarant.language":
         value = _language(value)
     if key == "filing.fee_payment":
         value = parse_fee_payment(value)
-    if key == "filing.bates_prefix" and not is_bates_prefix(value.strip()):
+    if key == "filing.bates_prefix" and not is_bates_prefix(value):
         raise CaseError(BATES_PREFIX_RULE)
-    setattr(target, name, value.strip() if key.endswith(("name", "prefix", "number")) else value)
+    if fact.index is None:
+        target: object = getattr(case, fact.section)
+    elif fact.index == len(case.supporters) + 1:
+        target = case.supporters[add_supporter(case) - 1]
+    elif fact.index > len(case.supporters):
+        raise UnknownItemError(_no_supporter(case, fact.index))
+    else:
+        target = case.supporters[fact.index - 1]
+    setattr(target, fact.field, value)
+
+
+def add_supporter(case: Case) -> int:
+    """Add an empty supporter; its number (1-based)."""
+    if len(case.supporters) >= bounds.MAX_SUPPORTERS:
+        raise CaseError(f"A case can have at most {bounds.MAX_SUPPORTERS} supporters; remove one before adding another.")
+    case.supporters.append(Supporter())
+    return len(case.supporters)
+
+
+def remove_supporter(case: Case, number: int) -> Supporter:
+    """Remove supporter `number` (1-based); those after it move up one."""
+    if not 1 <= number <= len(case.supporters):
+        raise UnknownItemError(_no_supporter(case, number))
+    return case.supporters.pop(number - 1)
+
+
+def _no_supporter(case: Case, number: int) -> str:
+    count = len(case.supporters)
+    if count == 0:
+        return f"There is no supporter {number}: the case has none yet; supporters.1 adds the first."
+    if number > count + 1:
+        return f"There is no supporter {number}: the case has {count}, so supporters.{count + 1} adds the next one."
+    return f"There is no supporter {number}: the case has {count}."
 
 
 # The stamp prints in a font with Latin letters only: 日本 would be stamped "??".

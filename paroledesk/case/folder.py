@@ -32,7 +32,7 @@ from .paths import relative_inside, resolve_inside
 from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
 from .bounds import MAX_BLOCK_CHARS
-from .facts import apply_fact, clean_text, validate_record_fields
+from .facts import add_supporter, apply_fact, clean_text, remove_supporter, validate_record_fields
 from .signed_scans import (adopt_unversioned_scans, certificate_item, certified_translation, scans_replaced_by,
                            signed_version_for)
 
@@ -198,6 +198,14 @@ class CaseFolder:
 
     def set_answer(self, prompt_id: str, text: str) -> None:
         self.set_fact(f"statement.{prompt_id}", text)
+
+    def add_supporter(self) -> int:
+        """Add an empty financial supporter (one Form I-134 each); its number, from 1."""
+        return self._edit(lambda: add_supporter(self.case))
+
+    def remove_supporter(self, number: int) -> None:
+        """Remove supporter `number`; those after it move up one."""
+        self._edit(lambda: remove_supporter(self.case, number))
 
     # -- records -------------------------------------------------------------------------
 

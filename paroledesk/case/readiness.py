@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .citations import mentioned_letters, usually_cited_by
 from .errors import CaseError
 from .exhibits import letters_by_item
+from .fact_checks import fact_warnings
 from .facts import BATES_PREFIX_RULE, is_bates_prefix
 from .fees import fee_warnings
 from .inspect import kind_of
@@ -69,6 +70,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _signature_problems(folder)
     problems += _self_translation_problems(folder)
     problems += _unprintable_problems(folder)
+    problems += [Problem(Severity.WARNING, message) for message in fact_warnings(folder.case)]
     problems += _data_age_problems(folder, today)
     problems += _deadline_problems(folder, today)
     folder.cache.save()

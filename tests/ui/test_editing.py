@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from paroledesk.case.schema import case_from_dict, case_to_dict
 from paroledesk.ui import checklist_view
 from paroledesk.ui.main_window import MainWindow
 
@@ -90,7 +91,7 @@ def test_files_dropped_on_the_records_list_attach_and_undo_redo(sample_window: M
     root = sample_window.folder.root
     sample_window.checklist.select_item("departure-plan")
     letter = make_pdf("return ticket.pdf", pages=2)
-    before = read_case(root)
+    before = case_to_dict(case_from_dict(read_case(root)))  # the sample is bundled at an older schema
 
     view = sample_window.item_panel.records.view
     drop_files(view, view.viewport().rect().center(), [letter])
