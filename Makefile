@@ -8,8 +8,9 @@ STAMP  := $(VENV)/.installed
 QT_SYSTEM_LIBS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 	libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-# Tools the tests use to read the packet as a viewer prints it (pdftotext, pdftoppm).
-TEST_TOOLS := poppler-utils
+# Tools the tests use to read the packet as a viewer prints it (pdftotext, pdftoppm), and
+# LibreOffice Writer, which makes office documents (.docx, .doc, .odt, .rtf, .txt) into pages.
+TEST_TOOLS := poppler-utils libreoffice-writer-nogui
 
 .PHONY: demo test system-libs venv benchmark clean
 
@@ -41,11 +42,11 @@ system-libs:
 	done; \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing system packages (Qt libraries, poppler-utils):$$missing"; \
+		echo "Installing system packages (Qt libraries, poppler-utils, LibreOffice Writer):$$missing"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	else \
-		echo "Install these system packages as root (Qt libraries, poppler-utils):$$missing"; \
+		echo "Install these system packages as root (Qt libraries, poppler-utils, LibreOffice Writer):$$missing"; \
 	fi
 
 clean:

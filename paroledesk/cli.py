@@ -189,11 +189,29 @@ def cmd_attach(args: argparse.Namespace) -> int:
         replaced = folder.signed_scans(args.item)
         added = folder.attach(args.item, args.files, title=args.title, date=args.date,
                               language=args.language, translation_of=args.translation_of)
-    for record in added:
-        print(f"{record.id}  {record.path}  ({record.pages if record.pages is not None else '?'} pages)")
+        # The inspection `status` and `export` will use (cached): a file the packet cannot
+        # use is said now, with its reason, not at export time.
+        verdicts = [_attach_verdict(folder, record) for record in added]
+    for record, (problem, warning) in zip(added, verdicts):
+        if problem is not None:
+            print(f"{record.id}  {record.path}")
+            print(f"warning: {problem}", file=sys.stderr)
+            continue
+        print(f"{record.id}  {record.path}  ({record.pages} pages)")
+        if warning is not None:
+            print(f"warning: {warning}", file=sys.stderr)
     for record in replaced:  # the record leaves the case; the file is never deleted
         print(f"Replaced the earlier signed scan {record.id} ({record.path}); its file stays in the case folder, unfiled.")
     return EXIT_OK
+
+
+def _attach_verdict(folder: CaseFolder, record) -> tuple[str | None, str | None]:
+    """(why the packet cannot use the record, what to check in it), from its inspection."""
+    try:
+        found = folder.cache.inspect(record.path)
+    except CaseError as exc:
+        return exc.message, None
+    return found.problem, found.warning
 
 
 def cmd_tick(args: argparse.Namespace) -> int:

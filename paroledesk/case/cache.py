@@ -15,19 +15,21 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
+from .derived import DerivedStore
 from .inspect import Inspection, inspect_handle
 from .safe_open import open_record, record_read_error
 from .storage import STATE_DIR, write_json_atomic
 
 CACHE_NAME = "cache.json"
 # Raise whenever inspect_file judges a file differently than before.
-INSPECTION_VERSION = 3  # 3: images decoded in full, page content within limits
+INSPECTION_VERSION = 4  # 4: damaged PDFs repaired, office documents converted, images converted as exported
 
 
 class InspectionCache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.path = root / STATE_DIR / CACHE_NAME
+        self.derived = DerivedStore(root)  # repaired and converted copies, by content
         self._lock = threading.Lock()
         self._dirty = False
         try:
@@ -66,7 +68,7 @@ class InspectionCache:
             if found is not None:
                 return found
             try:
-                result = inspect_handle(handle, Path(relative).name)
+                result = inspect_handle(handle, Path(relative).name, self.derived)
             except OSError as exc:
                 raise record_read_error(relative, exc) from None
         with self._lock:

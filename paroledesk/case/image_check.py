@@ -49,7 +49,8 @@ def damaged_message(name: str) -> str:
 
 
 def image_problem(source: Path | bytes | IO[bytes], name: str) -> tuple[int | None, str | None]:
-    """(frames, None) for an image that decodes in full, else (None, one sentence naming it)."""
+    """(frames used, None) for an image whose every frame used decodes in full, else (None,
+    one sentence naming it)."""
     try:
         return decode_fully(source), None
     except ImageTooLarge:
@@ -59,10 +60,11 @@ def image_problem(source: Path | bytes | IO[bytes], name: str) -> tuple[int | No
 
 
 def decode_fully(source: Path | bytes | IO[bytes]) -> int:
-    """The frame count of an image whose every frame decodes; ImageTooLarge or ImageDamaged."""
-    from .inspect import register_heif
+    """The count of frames that become pages (every page of a TIFF, the first frame of an
+    animation: image_formats.used_frames), each decoded; ImageTooLarge or ImageDamaged."""
+    from .image_formats import register_openers, used_frames
 
-    register_heif()
+    register_openers()
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     # Pillow's decoders fail with many exception classes on damaged files; this is the
@@ -71,7 +73,7 @@ def decode_fully(source: Path | bytes | IO[bytes]) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source) as image:
-                frames = getattr(image, "n_frames", 1)
+                frames = used_frames(image)[1]
                 for index in range(frames):
                     image.seek(index)
                     _decode_frame(image)

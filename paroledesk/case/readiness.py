@@ -162,6 +162,8 @@ def _record_problems(folder: "CaseFolder") -> list[Problem]:
             out.append(Problem(Severity.BLOCKING, f"{label}: {record.path} has changed on disk since it was attached; re-attach it or restore the original.", item_id, record.id))
         elif found.problem:
             out.append(Problem(Severity.BLOCKING, f"{label}: {found.problem}", item_id, record.id))
+        elif found.warning:  # usable, as the export will file it: repaired, or one frame of an animation
+            out.append(Problem(Severity.WARNING, f"{label}: {found.warning}", item_id, record.id))
         if item_id is None and record.translation_of is None and not _certifies_translation(case, record):
             out.append(Problem(Severity.WARNING, f"{record.path} is a record of no checklist item and will not be filed.", None, record.id))
         if record.is_foreign and record.translation_of is None and not case.translations_of(record.id):

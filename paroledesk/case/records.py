@@ -88,7 +88,7 @@ def prepare_attachments(root: Path, item: ChecklistItem, files: list[Path],
         if inside is not None and inside in known:
             raise RecordError(f"{source.name} is already a record of this case.")
         try:
-            inspection = cache.inspect(inside, source) if inside else inspect_file(source)
+            inspection = cache.inspect(inside, source) if inside else inspect_file(source, cache.derived)
         except OSError as exc:
             raise RecordError(f"{source} cannot be read ({exc.strerror or exc}).") from None
         kind = kind_of(inspection.media_type)

@@ -54,7 +54,7 @@ class ContentCheck:
     """Checks one file's pages in turn; raises ContentTooLarge, or whatever pypdf raises on
     a stream that cannot be decoded at all (the caller calls that file damaged)."""
 
-    total: int = 0
+    total: int = 0  # bytes of page content, decoded
     seen: set[tuple[int, int]] = field(default_factory=set)
 
     def page(self, page: PageObject) -> None:
@@ -64,14 +64,17 @@ class ContentCheck:
         contents = contents.get_object()
         for item in contents if isinstance(contents, ArrayObject) else [contents]:
             stream = item.get_object()
-            if not isinstance(stream, StreamObject) or stream.get("/Filter") is None:
-                continue  # stored plain: nothing to decode (and pypdf rejects "no filter")
+            if not isinstance(stream, StreamObject):
+                continue
             ref = stream.indirect_reference
             key = (ref.idnum, ref.generation) if ref is not None else None
             if key is not None:
                 if key in self.seen:
                     continue
                 self.seen.add(key)
+            if stream.get("/Filter") is None:
+                self.total += len(stream._data)  # stored plain: nothing to decode (pypdf rejects "no filter")
+                continue
             self.total += decoded_size(stream, min(stream_allowance(len(stream._data)), MAX_FILE_CONTENT_BYTES - self.total))
             if self.total > MAX_FILE_CONTENT_BYTES:
                 raise ContentTooLarge

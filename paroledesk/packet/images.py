@@ -1,50 +1,42 @@
-"""Scans and photos become PDF pages: JPEG, PNG, TIFF and GIF through img2pdf without
-re-encoding, EXIF orientation kept as the page's /Rotate; WebP, HEIC and BMP through Pillow.
+"""Scans and photos become PDF pages through img2pdf, by the plan case/image_formats.py makes
+(JPEG, 8-bit PNG, TIFF and GIF without re-encoding, EXIF orientation kept as the page's
+/Rotate; WebP, HEIC, AVIF, BMP and high-bit-depth pictures re-encoded through Pillow).
 
 Each page is the size the image is printed at (geometry.print_size: its stated resolution,
 else a plausible scan resolution), so the packet centres it on a Letter sheet unscaled."""
 
 from __future__ import annotations
 
-import io
 import logging
 import warnings
-from typing import Callable
 
 import img2pdf
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..case.image_check import too_large_message
-from ..case.inspect import register_heif
+from ..case.image_formats import Layout, PagePlan, plan_pages, to_pdf
 from .errors import ExportError
 from .geometry import ImageSizing, print_size
 from .settings import load_settings
 
 log = logging.getLogger(__name__)
 
-_EMBEDDED_AS_IS = {"JPEG", "PNG", "TIFF", "GIF", "MPO"}
-_LOSSY = {"HEIF", "JPEG", "MPO"}  # re-encoded as JPEG; anything else as lossless PNG
-_MIRRORED_ORIENTATIONS = {2, 4, 5, 7}  # EXIF flips a page /Rotate cannot express
-_QUARTER_TURNS = {6, 8}                # EXIF turns that make the stored width the printed height
-
-Layout = tuple[float, float, float, float]  # img2pdf: page width, height, image width, height
-
 
 def image_pdf(data: bytes, name: str, sizing: ImageSizing | None = None) -> bytes:
-    """One PDF holding a page per frame of the image in `data`; ExportError naming `name`.
-    `sizing` defaults to forms/packet.toml's."""
-    register_heif()
+    """One PDF holding a page per page of the image in `data` (case/image_formats.py says
+    which); ExportError naming `name`. `sizing` defaults to forms/packet.toml's."""
+    return image_pages(data, name, sizing)[0]
+
+
+def image_pages(data: bytes, name: str, sizing: ImageSizing | None = None) -> tuple[bytes, PagePlan]:
+    """The image's PDF and the plan it was made by (what was left out of an animation)."""
     if sizing is None:
         sizing = load_settings().images
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                image_format = image.format or ""
-                orientation = image.getexif().get(0x0112, 1)
-                if image_format in _EMBEDDED_AS_IS and orientation not in _MIRRORED_ORIENTATIONS:
-                    return _embed(data, sizing=sizing, turned=orientation in _QUARTER_TURNS)
-                return _embed(*_reencode(image, lossy=image_format in _LOSSY), sizing=sizing, turned=False)
+            plan = plan_pages(data)
+            return to_pdf(plan, lambda turned: _layout(sizing, turned)), plan
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ExportError(too_large_message(name)) from None
     except (OSError, SyntaxError, ValueError, EOFError, KeyError, TypeError, ZeroDivisionError,
@@ -55,24 +47,12 @@ def image_pdf(data: bytes, name: str, sizing: ImageSizing | None = None) -> byte
         raise ExportError(f"{name} is a damaged or unsupported image; attach a good copy.") from None
 
 
-def _embed(*images: bytes, sizing: ImageSizing, turned: bool) -> bytes:
-    try:
-        return img2pdf.convert(*images, rotation=img2pdf.Rotation.ifvalid, layout_fun=_layout(sizing, turned))
-    except (img2pdf.AlphaChannelError, img2pdf.UnsupportedColorspaceError):
-        # 16-bit transparency or a colour mode img2pdf will not take: flatten onto white as PNG.
-        flattened = []
-        for data in images:
-            with Image.open(io.BytesIO(data)) as image:
-                flattened.extend(_reencode(image, lossy=False))
-        return img2pdf.convert(*flattened, rotation=img2pdf.Rotation.ifvalid, layout_fun=_layout(sizing, False))
-
-
-def _layout(sizing: ImageSizing, turned: bool) -> Callable[[int, int, tuple[float, float]], Layout]:
+def _layout(sizing: ImageSizing, turned: bool) -> Layout:
     """An img2pdf layout function: the page is the image at its printed size. img2pdf passes
     the stored pixel size and resolution (96 dpi when the file states none) and turns the
     page by the EXIF orientation afterwards, so a quarter turn is sized as it will stand."""
 
-    def layout(width_px: int, height_px: int, ndpi: tuple[float, float]) -> Layout:
+    def layout(width_px: int, height_px: int, ndpi: tuple[float, float]) -> tuple[float, float, float, float]:
         if turned:
             height, width = print_size(height_px, width_px, (ndpi[1], ndpi[0]), sizing)
         else:
@@ -80,31 +60,3 @@ def _layout(sizing: ImageSizing, turned: bool) -> Callable[[int, int, tuple[floa
         return width, height, width, height
 
     return layout
-
-
-def _reencode(image: Image.Image, *, lossy: bool) -> list[bytes]:
-    """Each frame upright (EXIF applied), as JPEG (lossy sources) or PNG."""
-    frames = []
-    for index in range(getattr(image, "n_frames", 1)):
-        image.seek(index)
-        frame = ImageOps.exif_transpose(image.copy())
-        frame = _flatten(frame)
-        out = io.BytesIO()
-        dpi = image.info.get("dpi")
-        extra = {"dpi": dpi} if isinstance(dpi, tuple) and len(dpi) == 2 and min(dpi) > 0 else {}
-        if lossy:
-            frame.convert("RGB").save(out, "JPEG", quality=92, **extra)
-        else:
-            frame.save(out, "PNG", **extra)
-        frames.append(out.getvalue())
-    return frames
-
-
-def _flatten(frame: Image.Image) -> Image.Image:
-    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
-        rgba = frame.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("RGB")
-    if frame.mode not in ("1", "L", "RGB", "CMYK", "P"):
-        return frame.convert("RGB")
-    return frame

@@ -1,8 +1,9 @@
 """Opening the case's record files for the packet, refusing any that cannot be used.
 
 Every record is hashed, sniffed and fully checked (each page's content decoded, each image
-converted) before the packet is assembled, so bad input stops the export with one sentence
-naming the file. The check's parsed objects are then let go: the file stays open, and a
+converted, a damaged PDF repaired, a document made into pages: case/record_pdf.py, the same
+judgement `status` makes) before the packet is assembled, so bad input stops the export with
+one sentence naming the file. The check's parsed objects are then let go: the file stays open, and a
 fresh PdfReader over it is made when its pages are copied, so at any time memory holds the
 packet written so far and one record, not every record twice.
 """
@@ -12,22 +13,26 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable
 
-from pypdf import PageObject, PdfReader, apply_configuration
+from pypdf import PdfReader, apply_configuration
 
 from ..case import CaseError, CaseFolder, Record
+from ..case.derived import DerivedStore
 from ..case.form_fields import redraw_form, redrawn_warning
 from ..case.image_check import image_problem
-from ..case.inspect import PDF, kind_of, sniff_media_type
-from ..case.streams import MAX_STREAM_BYTES, ContentCheck, ContentTooLarge, already_decoded, too_large_message
+from ..case.image_formats import animated_warning
+from ..case.inspect import IMAGE_TYPES, kind_of, media_type_of
+from ..case.pdf_check import read_pdf
+from ..case.record_pdf import record_pdf
 from ..case.safe_open import open_record, record_read_error
+from ..case.streams import MAX_STREAM_BYTES, already_decoded
 from .errors import ExportError
-from .images import image_pdf
-from .pdflog import pypdf_complaints
+from .images import image_pages
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +48,15 @@ class Source:
     pages: int
     from_image: bool
     redrawn: bytes | None = None  # a copy whose form fields were redrawn from their values
+    pdf: IO[bytes] | None = None  # the PDF filed: the record, its repaired or converted copy, the image's pages
 
     def reader(self) -> PdfReader:
-        """A fresh reader over the file (or over the image's PDF, or the redrawn copy) for
-        copying its pages."""
+        """A fresh reader over the PDF filed (or the redrawn copy) for copying its pages."""
         if self.redrawn is not None:
             return PdfReader(io.BytesIO(self.redrawn))
-        self.handle.seek(0)
-        if self.from_image:
-            return PdfReader(io.BytesIO(image_pdf(self.handle.read(), self.record.path)))
-        reader = PdfReader(self.handle, strict=False)
+        pdf = self.pdf if self.pdf is not None else self.handle
+        pdf.seek(0)
+        reader = PdfReader(pdf, strict=False)
         if reader.is_encrypted:
             reader.decrypt("")
         return reader
@@ -67,30 +71,33 @@ def open_sources(folder: CaseFolder, records: Iterable[Record], stack: ExitStack
     # decode what the check below allowed, not only pypdf's default 75 MB.
     stack.enter_context(apply_configuration(zlib_maximum_output_length=MAX_STREAM_BYTES,
                                             stream_decoding_work_maximum_length=2 * MAX_STREAM_BYTES))
+    store = DerivedStore(folder.root)
     sources: dict[str, Source] = {}
     for record in records:
         step(f"Reading {record.path}")
         if record.id not in sources:
-            sources[record.id] = open_source(folder, record, stack, draft=draft, warnings=warnings)
+            sources[record.id] = open_source(folder, record, stack, draft=draft, warnings=warnings, store=store)
     return sources
 
 
 def open_source(folder: CaseFolder, record: Record, stack: ExitStack, *,
-                draft: bool, warnings: list[str]) -> Source:
+                draft: bool, warnings: list[str], store: DerivedStore | None = None) -> Source:
     # Opened once, without following a link swapped in and never blocking on a FIFO; every
     # later read (hash, checks, the pages copied) is from this handle, so what was checked
-    # is what is filed.
+    # is what is filed (or, for a damaged PDF or a document, the copy made from these bytes).
     try:
         handle = stack.enter_context(open_record(folder.root, record.path))
     except CaseError as exc:
         raise ExportError(exc.message) from None
     try:
-        return _checked_source(handle, record, draft=draft, warnings=warnings)
+        return _checked_source(handle, record, stack, store or DerivedStore(folder.root),
+                               draft=draft, warnings=warnings)
     except OSError as exc:
         raise ExportError(record_read_error(record.path, exc).message) from None
 
 
-def _checked_source(handle: IO[bytes], record: Record, *, draft: bool, warnings: list[str]) -> Source:
+def _checked_source(handle: IO[bytes], record: Record, stack: ExitStack, store: DerivedStore, *,
+                    draft: bool, warnings: list[str]) -> Source:
     head = handle.read(2048)
     handle.seek(0)
     sha256, size = _hash(handle, record.path)
@@ -101,26 +108,41 @@ def _checked_source(handle: IO[bytes], record: Record, *, draft: bool, warnings:
         if not draft:
             raise ExportError(message + "; re-attach it or restore the original.")
         warnings.append(message + "; the draft uses the file as it is now.")
-    media_type = sniff_media_type(head)
+    media_type = media_type_of(handle, head, record.path)
     kind = kind_of(media_type)
     if kind is None:
         raise ExportError(f"{record.path} is not a PDF or an image ParoleDesk can read.")
     # What `status` decoded in this process a moment ago (same bytes, by hash) is not
-    # decoded again; anything else is, with the same judgement (case/streams.py, image_check.py).
+    # decoded again; anything else is, with the same judgement (case/record_pdf.py, image_check.py).
     decoded = already_decoded(sha256)
-    if media_type == PDF:
-        pages = _check_pdf(handle, record.path, warnings, decode=not decoded)
-        redrawn = _redraw_fields(handle, record.path, warnings)
-        return Source(record, handle, sha256, size, pages, from_image=False, redrawn=redrawn)
+    if media_type not in IMAGE_TYPES:
+        found = record_pdf(handle, record.path, media_type, sha256, store, stack, decode=not decoded,
+                           redraw=redraw_form)
+        if found.problem is not None or found.pages is None:
+            raise ExportError(found.problem or f"{record.path} is damaged and cannot be read as a PDF; attach a good copy.")
+        if found.warning:
+            warnings.append(found.warning)
+        redrawn = found.redrawn.data if found.redrawn is not None else None
+        if redrawn is not None:
+            warnings.append(redrawn_warning(record.path))
+        return Source(record, handle, sha256, size, found.pages, from_image=False, redrawn=redrawn, pdf=found.pdf)
     handle.seek(0)
     data = handle.read()
     if not decoded:
         _, problem = image_problem(data, record.path)
         if problem:
             raise ExportError(problem)
-    converted = image_pdf(data, record.path)
-    pages = _check_pdf(io.BytesIO(converted), record.path, warnings)
-    return Source(record, handle, sha256, size, pages, from_image=True)
+    # Converted once per export: the pages wait in a temp file (not memory) until assembly.
+    converted, plan = image_pages(data, record.path)
+    del data
+    if plan.animated:
+        warnings.append(animated_warning(record.path, plan.frames))
+    spooled = stack.enter_context(tempfile.TemporaryFile(prefix="paroledesk-image-"))
+    spooled.write(converted)
+    pages = read_pdf(io.BytesIO(converted), record.path, redraw=None)
+    if pages.problem is not None or pages.pages is None:
+        raise ExportError(pages.problem or f"{record.path} is a damaged or unsupported image; attach a good copy.")
+    return Source(record, handle, sha256, size, pages.pages, from_image=True, pdf=spooled)
 
 
 def _hash(handle: IO[bytes], name: str) -> tuple[str, int]:
@@ -134,66 +156,6 @@ def _hash(handle: IO[bytes], name: str) -> tuple[str, int]:
         raise ExportError(f"{name} cannot be read ({exc.strerror or exc}).") from None
     handle.seek(0)
     return digest.hexdigest(), size
-
-
-def _check_pdf(handle: IO[bytes], name: str, warnings: list[str], *, decode: bool = True) -> int:
-    """The page count of a PDF that opens and whose every page reads (its content decoded
-    within limits unless `decode` is False); else ExportError."""
-    # A damaged file can fail anywhere inside pypdf with almost any exception class; this is
-    # the boundary where all of them become one sentence about the file.
-    with pypdf_complaints() as complaints:
-        try:
-            reader = PdfReader(handle, strict=False)
-            if reader.is_encrypted and not _opens_without_password(reader):
-                raise ExportError(f"{name} is protected by a password; attach an unprotected copy.")
-            if len(reader.pages) == 0:
-                raise ExportError(f"{name} is a PDF with no pages; attach a good copy.")
-            content = ContentCheck() if decode else None
-            for page in reader.pages:
-                check_page(page, content)
-        except ExportError:
-            raise
-        except ContentTooLarge:
-            raise ExportError(too_large_message(name)) from None
-        except Exception as exc:  # noqa: BLE001 - see the comment above
-            log.info("pdf unreadable: %s", exc.__class__.__name__)
-            raise ExportError(f"{name} is damaged and cannot be read as a PDF; attach a good copy.") from None
-    if complaints:
-        warnings.append(f"{name} had structural errors and was repaired; check its pages in the packet.")
-    return len(reader.pages)
-
-
-def _redraw_fields(handle: IO[bytes], name: str, warnings: list[str]) -> bytes | None:
-    """A filled form whose appearances may not show its values, redrawn in memory (the
-    same judgement `status` makes, see case/form_fields.py)."""
-    handle.seek(0)
-    with pypdf_complaints():
-        reader = PdfReader(handle, strict=False)
-        if reader.is_encrypted:
-            reader.decrypt("")
-        redrawn = redraw_form(reader, name)
-    handle.seek(0)
-    if redrawn.problem:
-        raise ExportError(redrawn.problem)
-    if redrawn.data is not None:
-        warnings.append(redrawn_warning(name))
-    return redrawn.data
-
-
-def _opens_without_password(reader: PdfReader) -> bool:
-    """Permission-only encryption (an empty user password) opens; a real password does not."""
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # noqa: BLE001 - unsupported or broken encryption is "cannot open"
-        return False
-
-
-def check_page(page: PageObject, content: ContentCheck | None = None) -> None:
-    """Touch what assembly will need: the boxes, /Rotate, and (through `content`) every
-    content stream decoded within limits, in pieces that are not kept."""
-    _ = page.mediabox, page.cropbox, page.rotation
-    if content is not None:
-        content.page(page)
 
 
 def _allow_open_files(count: int) -> None:

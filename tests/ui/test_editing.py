@@ -119,7 +119,7 @@ def test_files_dropped_on_a_checklist_item_attach_there(sample_window: MainWindo
 
 def test_a_bad_file_dropped_shows_an_error_not_a_crash(sample_window: MainWindow, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
-    notes.write_text("not a record")
+    notes.write_bytes(b"not a record\x00\x01")  # not text (plain text is a document: issue 11)
     before = read_case(sample_window.folder.root)
     sample_window.checklist.select_item("departure-plan")
     drop_files(sample_window.item_panel.records.view, QPoint(5, 5), [notes])
