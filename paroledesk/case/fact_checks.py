@@ -8,7 +8,7 @@ so a case with a bad value still opens.
 from __future__ import annotations
 
 from .fact_formats import format_problem
-from .fact_keys import fact_keys, parse_key, fact_value
+from .fact_keys import fact_keys, fact_value, parse_key
 from .model import Case
 from .names import comparable_name, same_person
 
@@ -33,9 +33,15 @@ def name_warnings(case: Case) -> list[str]:
         if not comparable_name(person.name) or not (comparable_name(family) or comparable_name(given)):
             continue
         orders = (f"{given} {middle} {family}", f"{given} {family}", f"{family} {given} {middle}", f"{family} {given}")
-        if not any(same_person(person.name.replace(",", " "), order) for order in orders):
+        if not any(same_person(_words(person.name), _words(order)) for order in orders):
             parts = [f"{prefix}.{field}" for field in ("given_name", "middle_name", "family_name")
                      if comparable_name(getattr(person, field))]
             listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
             out.append(f"{prefix}.name does not match {listed}: correct one of them in Case facts.")
     return out
+
+
+def _words(name: str) -> str:
+    """'PEREZ-GOMEZ, Ana' reads as 'PEREZ GOMEZ Ana': the comma of "Family, Given" and a
+    hyphen between two family names are not part of the comparison."""
+    return name.replace(",", " ").replace("-", " ")

@@ -79,6 +79,7 @@ def test_the_folder_adds_and_removes_supporters_and_keeps_them_on_disk(tmp_path)
     ("Ana María Pérez Gómez", "Ana", "María", "Pérez Gómez"),
     ("Ana Pérez Gómez", "Ana", "María", "Pérez Gómez"),  # the letters leave the middle name out
     ("PEREZ GOMEZ, Ana Maria", "Ana", "María", "Pérez Gómez"),
+    ("Ana Pérez-Gómez", "Ana", "", "Pérez Gómez"),
     ("Nguyễn Thị Minh Khai", "Minh Khai", "", "Nguyễn Thị"),  # family name first
     ("  ana   perez ", "Ana", "", "Pérez"),
     ("Ana Pérez", "", "", ""),  # no parts: nothing to compare
