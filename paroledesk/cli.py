@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="export even when not ready, watermarked DRAFT")
     p.add_argument("--signing", action="store_true",
                    help="write signing-set.pdf: only the pages still to be signed by hand")
+    p.add_argument("--profile", choices=("paper", "duplex", "electronic"), default="paper",
+                   help="paper (one-sided, the default), duplex (blank backs so each exhibit starts on a front "
+                        "page) or electronic (also upload/: one file per document and exhibit within the upload limit)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("verify", help="check an export folder against its manifest")
@@ -291,10 +294,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .packet import NotReadyError, export_packet
 
     if args.signing:
+        if args.profile != "paper":
+            print("paroledesk: --signing and --profile cannot be combined; the signing set is printed as it is.",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
         return _export_signing_set(args)
     with CaseFolder.open(args.folder, read_only=True) as folder:
         try:
-            result = export_packet(folder, args.out, draft=args.draft)
+            result = export_packet(folder, args.out, draft=args.draft, profile=args.profile)
         except NotReadyError as exc:
             _print_not_ready(exc)
             return EXIT_NOT_READY
@@ -306,6 +313,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Packet: {result.packet} ({result.pages} pages, {len(result.exhibits)} exhibits)")
         print(f"Declaration: {result.declaration}")
         print(f"Manifest: {result.manifest}")
+        if result.upload_sheet is not None:
+            total = sum(upload.bytes for upload in result.uploads)
+            folder = result.uploads[0].path.parent if result.uploads else result.out
+            print(f"Uploads: {len(result.uploads)} files, {total:,} bytes, in {folder}; where each goes: "
+                  f"{result.upload_sheet}")
     return EXIT_OK
 
 

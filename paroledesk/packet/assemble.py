@@ -4,6 +4,7 @@ written with a document ID derived from its content, so the same case gives the 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pypdf.generic import ArrayObject, ByteStringObject, IndirectObject
 
 from .. import __version__
 from .annotations import flatten_annotations
+from .duplex import blank_page_pdf
 from .errors import ExportError
 from .geometry import IDENTITY, LETTER, Placement, place_page
 from .outline import add_bookmarks, own_bookmarks
@@ -26,17 +28,22 @@ log = logging.getLogger(__name__)
 _NOT_COPIED = (1, "/Annots", 1, "/B", 1, "/Thumb", 1, "/AA", 1, "/Tabs")
 
 
-def write_packet(plan: Plan, target: Path, steps: Steps, document_id: bytes) -> int:
-    """Assemble and write packet.pdf; returns its page count."""
+def write_packet(plan: Plan, target: Path, steps: Steps, document_id: bytes, blank_text: str = "") -> int:
+    """Assemble and write packet.pdf; returns its page count. `blank_text` is printed on the
+    duplex blank backs (parts' blank_after)."""
     writer = PdfWriter()
     writer.pdf_header = "%PDF-1.4"  # the draft watermark uses transparency
     settings = plan.settings
     stamper = Stamper(writer, font_size=settings.stamp_size, margin=settings.stamp_margin,
                       baseline=settings.stamp_baseline, side=settings.stamp_side,
                       watermark=settings.watermark if plan.draft else None)
+    blank = PdfReader(io.BytesIO(blank_page_pdf(blank_text))) if any(p.blank_after for p in plan.parts) else None
     for part in plan.parts:
         try:
             _add_part(writer, plan, part, stamper, steps)
+            for _ in range(part.blank_after):
+                assert blank is not None
+                _add_blank(writer, blank, stamper)
         except ExportError:
             raise
         except Exception as exc:  # noqa: BLE001 - damage pypdf only meets while copying pages
@@ -87,6 +94,13 @@ def _add_part(writer: PdfWriter, plan: Plan, part: Part, stamper: Stamper, steps
     part.reader = None
 
 
+def _add_blank(writer: PdfWriter, blank: PdfReader, stamper: Stamper) -> None:
+    """A duplex blank back: no stamp, no number; only a draft's watermark, as on every page."""
+    page = writer.add_page(blank.pages[0])
+    overlays = [stamper.watermark] if stamper.watermark is not None else []
+    stamper.dress(page, Placement(IDENTITY, (0.0, 0.0) + LETTER, False), overlays, isolate=False)
+
+
 def _release(writer: PdfWriter, reader: PdfReader) -> None:
     """Let a reader and its parsed objects go once its pages are copied: the writer holds its
     own copies, and a 4,000-page case must not hold every input twice. pypdf's writer keeps
@@ -133,6 +147,8 @@ def document_id(plan: Plan, generated: list[bytes]) -> bytes:
     digest = hashlib.sha256()
     for part in plan.parts:
         digest.update(f"{part.kind.value}|{part.title}|{part.pages}|{part.first_number}".encode())
+        if part.blank_after:  # duplex (only then, so a one-sided packet keeps the ID it had)
+            digest.update(f"|blank {part.blank_after}".encode())
         if part.record is not None:
             digest.update(plan.input_hashes.get(part.record.id, part.record.sha256).encode())
     for data in generated:

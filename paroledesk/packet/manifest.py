@@ -18,7 +18,10 @@ FORMAT = "paroledesk-export-manifest"
 VERSION = 1
 
 
-def build_manifest(plan: Plan, out: Path, case_root: Path, outputs: list[Path], pages: int) -> dict[str, Any]:
+def build_manifest(plan: Plan, out: Path, case_root: Path, outputs: list[Path], pages: int, *,
+                   profile: str = "paper", uploads: list[tuple[Path, int, int]] | None = None) -> dict[str, Any]:
+    """`uploads`: an electronic export's upload files (in the staged folder) with the packet
+    pages each holds; listed by their path inside the export ("upload/01 Cover letter.pdf")."""
     inputs = []
     for part in plan.parts:
         if part.kind is not PartKind.RECORD or part.record is None:
@@ -46,7 +49,9 @@ def build_manifest(plan: Plan, out: Path, case_root: Path, outputs: list[Path], 
         "category": plan.category.id,
         "case_folder": _relative(case_root, out),
         "pages": pages,
+        "profile": profile,
         "outputs": files,
+        "uploads": [_upload(path, first, last) for path, first, last in uploads or []],
         "inputs": inputs,
         "exhibits": [
             {"letter": ex.letter, "item": ex.item.id, "title": ex.title, "first_page": ex.first_page,
@@ -58,6 +63,12 @@ def build_manifest(plan: Plan, out: Path, case_root: Path, outputs: list[Path], 
     }
     data["digest"] = digest(data)
     return data
+
+
+def _upload(path: Path, first: int, last: int) -> dict[str, Any]:
+    sha, size = sha256_of(path)
+    return {"file": f"{path.parent.name}/{path.name}", "sha256": sha, "size": size,
+            "first_page": first, "last_page": last}
 
 
 def digest(data: dict[str, Any]) -> str:

@@ -72,6 +72,7 @@ class Part:
     reader_first: int = 0             # generated parts: index of their first page in reader (shared by all)
     from_image: bool = False          # a scan or photo: kept upright, never turned
     bookmarks: list[Bookmark] = field(default_factory=list)  # a record's own, read while assembling
+    blank_after: int = 0              # duplex: blank back pages printed after it (not its pages, never numbered)
 
     @property
     def last_page(self) -> int:
@@ -162,12 +163,13 @@ class Plan:
 
     @property
     def pages(self) -> int:
-        return sum(part.pages for part in self.parts)
+        return sum(part.pages + part.blank_after for part in self.parts)
 
     @property
     def mailed_pages(self) -> int:
-        """Pages that go in the envelope: all but the instructions sheet."""
-        return sum(part.pages for section in self.sections if section.kind not in UNMAILED for part in section.parts)
+        """Pages that go in the envelope: all but the instructions sheet (duplex blank backs included)."""
+        return sum(part.pages + part.blank_after for section in self.sections if section.kind not in UNMAILED
+                   for part in section.parts)
 
     @property
     def first_number(self) -> int | None:
@@ -317,12 +319,13 @@ def _record_part(record: Record, title: str, stamp: Stamp, sources: dict[str, So
 def number_pages(plan: Plan) -> None:
     """Packet pages for every part; sequence numbers only for the mailed pages that print one.
     USCIS form pages are never stamped, so they take no number: the printed run has no gaps
-    and nothing can quote a number that appears on no page."""
+    and nothing can quote a number that appears on no page. A duplex blank back (blank_after)
+    takes a packet page but no number."""
     page, number = 1, 1
     for section in plan.sections:
         for part in section.parts:
             part.first_page = page
-            page += part.pages
+            page += part.pages + part.blank_after
             if section.kind in UNMAILED or part.stamp is Stamp.NONE:
                 part.first_number = None
             else:

@@ -50,6 +50,20 @@ def packet_numbers(plan: Plan) -> tuple[str, str] | None:
     return None if first is None or last is None else (plan.number_label(first), plan.number_label(last))
 
 
+@dataclass(frozen=True)
+class UploadEntry:
+    """One file of an online filing's upload set."""
+
+    path: Path
+    bytes: int
+    first_page: int   # its pages as numbered in the paper packet (packet.pdf)
+    last_page: int
+
+    def to_json(self, out: Path) -> dict[str, Any]:
+        return {"file": self.path.relative_to(out).as_posix(), "bytes": self.bytes,
+                "first_page": self.first_page, "last_page": self.last_page}
+
+
 @dataclass
 class ExportResult:
     out: Path
@@ -61,9 +75,14 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     mailed_pages: int | None = None           # pages to mail: packet.pdf without the instructions sheet
     numbers: tuple[str, str] | None = None    # first and last sequence numbers printed
+    profile: str = "paper"                    # paper, duplex or electronic (profiles.py)
+    uploads: list[UploadEntry] = field(default_factory=list)  # electronic: upload/, in upload order
+    upload_sheet: Path | None = None          # electronic: which upload goes where
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        """The paper profile's shape is the one scripts already read; another profile adds
+        "profile", and an electronic one its "uploads"."""
+        data = {
             "out": str(self.out),
             "packet": str(self.packet),
             "declaration": str(self.declaration),
@@ -73,3 +92,8 @@ class ExportResult:
             "numbers": None if self.numbers is None else {"first": self.numbers[0], "last": self.numbers[1]},
             "exhibits": [exhibit.to_json() for exhibit in self.exhibits],
         }
+        if self.profile != "paper":
+            data["profile"] = self.profile
+        if self.upload_sheet is not None:
+            data["uploads"] = [upload.to_json(self.out) for upload in self.uploads]
+        return data

@@ -54,12 +54,7 @@ def _owner() -> str:
 
 def _publish(temp: Path, out: Path) -> None:
     os.chmod(temp, 0o777 & ~UMASK)  # mkdtemp makes it private; the export is an ordinary folder
-    for child in temp.iterdir():
-        try:
-            with child.open("r+b") as handle:
-                os.fsync(handle.fileno())
-        except OSError as exc:
-            raise ExportError(f"{child.name} could not be written to disk ({exc.strerror or exc}).") from None
+    _fsync_files(temp)
     check_destination(out)
     try:
         if out.exists():
@@ -68,6 +63,21 @@ def _publish(temp: Path, out: Path) -> None:
     except OSError as exc:
         raise ExportError(f"The export could not be moved into {out} ({exc.strerror or exc}).") from None
     fsync_dir(out.parent)
+
+
+def _fsync_files(folder: Path) -> None:
+    """Every file of the export on disk before it is published; a folder in it (an online
+    filing's upload/) file by file, then the folder itself."""
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            _fsync_files(child)
+            fsync_dir(child)
+            continue
+        try:
+            with child.open("r+b") as handle:
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise ExportError(f"{child.name} could not be written to disk ({exc.strerror or exc}).") from None
 
 
 def _make_parents(folder: Path) -> list[Path]:

@@ -1,5 +1,6 @@
-"""Checking an export folder against its manifest: every output file's SHA-256, the
-manifest's own digest, and (when the case folder is where the manifest says) the records."""
+"""Checking an export folder against its manifest: every output file's SHA-256 (an online
+filing's upload files too), the manifest's own digest, and (when the case folder is where the
+manifest says) the records."""
 
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ def verify_export(export_dir: Path) -> VerifyReport:
     if data.get("digest") != digest(data):
         report.mismatches.append(f"{name} has been edited since the export (its digest does not match).")
     _check_outputs(report, data)
+    _check_uploads(report, data)
     _check_inputs(report, data)
     return report
 
@@ -85,6 +87,34 @@ def _check_outputs(report: VerifyReport, data: dict[str, Any]) -> None:
         sha, size = sha256_of(path)
         if sha != entry.get("sha256") or size != entry.get("size"):
             report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
+
+
+def _check_uploads(report: VerifyReport, data: dict[str, Any]) -> None:
+    """An online filing's upload files, each in one folder of the export ("upload/..."); a
+    file in that folder the manifest does not list would be uploaded too, so it is named."""
+    folders: set[str] = set()
+    listed: set[str] = set()
+    for entry in _entries(report, data, "uploads"):
+        file_name = str(entry.get("file", ""))
+        folder, _, name = file_name.partition("/")
+        if not folder or not name or "/" in name or folder in (".", "..") or name in (".", ".."):
+            report.mismatches.append(f"The manifest names an upload '{file_name}' outside the export's upload folder.")
+            continue
+        folders.add(folder)
+        listed.add(file_name)
+        report.checked.append(file_name)
+        path = report.export_dir / folder / name
+        if not path.is_file():
+            report.mismatches.append(f"{file_name} is missing.")
+            continue
+        sha, size = sha256_of(path)
+        if sha != entry.get("sha256") or size != entry.get("size"):
+            report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
+    for folder in sorted(folders):
+        for path in sorted((report.export_dir / folder).iterdir()):
+            if f"{folder}/{path.name}" not in listed:
+                report.mismatches.append(f"{folder}/{path.name} is not part of the export (the manifest does not "
+                                         "list it); remove it before uploading.")
 
 
 def _check_inputs(report: VerifyReport, data: dict[str, Any]) -> None:
