@@ -5,22 +5,31 @@ about to make, copies each to `records/.partial-<token>-<name>`, saves case.json
 then renames the copies into place and removes the journal. Killed at any moment, it leaves
 either nothing the case refers to, or a committed record whose copy is still under its temp
 name; the next writer (`recover`) removes the first and finishes the second.
+
+The forms ParoleDesk fills (case/filled_forms.py) are saved the same way, under
+`records/filled/` (names "filled/I-131.pdf"), their temp copy beside them there.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .storage import STATE_DIR, fsync_dir, write_json_atomic
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RECORDS_DIR = "records"
 JOURNAL_PREFIX = "attach-"
 PARTIAL_PREFIX = ".partial-"
 LEGACY_TEMP_PREFIX = ".attach-"  # the temp copies of ParoleDesk before the journal
+FILLED_DIR = "filled"  # records/filled/: the forms ParoleDesk fills, its own files
 
 
 @dataclass
@@ -34,7 +43,8 @@ class AttachJournal:
         return self.root / STATE_DIR / f"{JOURNAL_PREFIX}{self.token}.json"
 
     def partial(self, name: str) -> Path:
-        return self.root / RECORDS_DIR / f"{PARTIAL_PREFIX}{self.token}-{name}"
+        folder, _, base = name.rpartition("/")
+        return self.root / RECORDS_DIR / folder / f"{PARTIAL_PREFIX}{self.token}-{base}"
 
     def reserve(self, name: str) -> Path:
         """Name the copy in the journal before it is made, so a kill during the copy is undone."""
@@ -54,7 +64,8 @@ class AttachJournal:
             if partial.exists():
                 os.replace(partial, self.root / RECORDS_DIR / name)  # the name was chosen free under the lock
         if self.names:
-            fsync_dir(self.root / RECORDS_DIR)
+            for folder in {(self.root / RECORDS_DIR / name).parent for name in self.names}:
+                fsync_dir(folder)
             self.path.unlink(missing_ok=True)
 
     def abandon(self) -> None:
@@ -62,6 +73,22 @@ class AttachJournal:
         for name in self.names:
             self.partial(name).unlink(missing_ok=True)
         self.path.unlink(missing_ok=True)
+
+
+def commit_with(journal: AttachJournal, save: Callable[[], T], discard: Callable[[], None] = lambda: None) -> T:
+    """Run `save` (the edit that records the copies in case.json); if it fails, `discard` and
+    abandon the copies, else move them into place. What `save` returned."""
+    try:
+        result = save()
+    except BaseException:
+        discard()
+        journal.abandon()
+        raise
+    try:
+        journal.commit()
+    except OSError as exc:  # the next writer to open the case finishes the move
+        log.warning("a copy could not be moved into place in records/ (%s)", type(exc).__name__)
+    return result
 
 
 def recover(root: Path, recorded: set[str]) -> None:
@@ -80,12 +107,15 @@ def recover(root: Path, recorded: set[str]) -> None:
                 if f"{RECORDS_DIR}/{name}" in recorded and partial.exists():
                     os.replace(partial, root / RECORDS_DIR / name)
         journal_path.unlink(missing_ok=True)
+    filled = records / FILLED_DIR
+    folders = [records] + ([filled] if filled.is_dir() and not filled.is_symlink() else [])
     if records_inside:
         # Every attach in flight is this writer's own, and none has started yet: all temp copies are dead.
-        for prefix in (PARTIAL_PREFIX, LEGACY_TEMP_PREFIX):
-            for leftover in records.glob(f"{prefix}*"):
-                if leftover.is_file() or leftover.is_symlink():
-                    leftover.unlink(missing_ok=True)
+        for folder in folders:
+            for prefix in (PARTIAL_PREFIX, LEGACY_TEMP_PREFIX):
+                for leftover in folder.glob(f"{prefix}*"):
+                    if leftover.is_file() or leftover.is_symlink():
+                        leftover.unlink(missing_ok=True)
 
 
 def _read_journal(root: Path, path: Path) -> AttachJournal | None:
@@ -102,4 +132,6 @@ def _read_journal(root: Path, path: Path) -> AttachJournal | None:
 
 
 def _plain_name(name: str) -> bool:
+    if name.startswith(f"{FILLED_DIR}/"):
+        name = name[len(FILLED_DIR) + 1:]
     return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name and "\x00" not in name

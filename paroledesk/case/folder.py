@@ -9,10 +9,10 @@ from __future__ import annotations
 import copy
 import logging
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import storage
-from .attach_journal import AttachJournal
+from .attach_journal import AttachJournal, commit_with
 from .cache import InspectionCache
 from .checklist import Category, load_category
 from .errors import (
@@ -33,8 +33,12 @@ from .records import RECORDS_DIR, prepare_attachments, scan_unfiled
 from .schema import case_from_dict, case_to_dict
 from .bounds import MAX_BLOCK_CHARS
 from .facts import add_supporter, apply_fact, clean_text, remove_supporter, validate_record_fields
+from .filled_records import filled_form_named, filled_replaced_by
 from .signed_scans import (adopt_unversioned_scans, certificate_item, certified_translation, scans_replaced_by,
                            signed_version_for)
+
+if TYPE_CHECKING:
+    from .filled_forms import FilledForm, FormStatus
 
 log = logging.getLogger(__name__)
 _BACKUP_NOTICE = "The backups of "  # how storage.save_case's warning begins
@@ -235,13 +239,16 @@ class CaseFolder:
         leaves the case (its file stays in the folder), so the packet files only the current one."""
         if self.read_only:
             self.save()
+        replaced = filled_replaced_by(self.case, self.category, item_id)
+        named = filled_form_named(self.case, item_id)  # `filled:R007`: the signed scan of that filled form
+        item_id = named[0] if named else item_id
         certifies = certified_translation(self.case, item_id)
         item = certificate_item(item_id) if certifies else self.category.item(item_id)
         fields = validate_record_fields(self.case, title=title, date=date, language=language,
                                         translation_of=translation_of)
         if certifies:
             fields["certifies"] = certifies
-        replaced = self.signed_scans(item_id)
+        replaced = self.signed_scans(item_id) + replaced
         version = signed_version_for(self.case, self.category, item_id)
         if version:
             if len(files) != 1:
@@ -261,22 +268,31 @@ class CaseFolder:
                 if not certifies:  # a signed certificate is filed with its translation, under no item
                     self.case.progress(item_id).records.append(record.id)
                 added.append(record)
-            for old in replaced:  # one signed scan per document: the new one replaces the old
+            for old in replaced:  # one signed scan per document (a filled form's included): the new one replaces the old
                 self._drop_record(old.id)
             return added
 
-        try:
-            added = self._edit(change)  # the commit: case.json now records the copies
-        except BaseException:
+        def discard() -> None:
             for attachment in prepared:
                 attachment.discard_copy()
-            journal.abandon()
-            raise
-        try:
-            journal.commit()
-        except OSError as exc:  # the next writer to open the case finishes the move
-            log.warning("an attached copy could not be moved into place (%s)", type(exc).__name__)
-        return added
+
+        # The commit: case.json now records the copies, which then take their names.
+        return commit_with(journal, lambda: self._edit(change), discard)
+
+    # -- the USCIS forms ParoleDesk fills (case/filled_forms.py) ---------------------------
+
+    def form_statuses(self) -> list["FormStatus"]:
+        """Per form item ParoleDesk can fill: the edition, the fields filled, the facts missing."""
+        from .filled_forms import form_statuses
+
+        return form_statuses(self)
+
+    def fill_form(self, item_id: str, blank: Path | None = None, supporter: int | None = None) -> "FilledForm":
+        """Fill the item's USCIS form from the case and file it under the item, unsigned (it
+        replaces the form filled before for the item, or for that supporter)."""
+        from .filled_forms import fill_form
+
+        return fill_form(self, item_id, blank, supporter)
 
     def signed_scans(self, item_id: str) -> list[Record]:
         """The signed scans an attach to `item_id` replaces ([] for an item that takes no scan)."""

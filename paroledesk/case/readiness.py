@@ -72,6 +72,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _unprintable_problems(folder)
     problems += [Problem(Severity.WARNING, message) for message in fact_warnings(folder.case)]
     problems += _data_age_problems(folder, today)
+    problems += _form_edition_problems(folder, today)
     problems += _deadline_problems(folder, today)
     folder.cache.save()
     return sorted(problems, key=lambda p: p.severity is not Severity.BLOCKING)
@@ -277,6 +278,14 @@ def _unprintable_problems(folder: "CaseFolder") -> list[Problem]:
                     "come out as empty boxes, or right to left in the wrong order. Write it in Latin letters (as in the passport's machine-readable "
                     "line) or leave those characters out.", item, record)
             for where, item, record, chars in unprintable_texts(folder.case, folder.category)]
+
+
+def _form_edition_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:
+    """A USCIS form edition ParoleDesk fills (or filled) that is no longer the one required."""
+    from .form_editions import edition_warnings
+
+    return [Problem(Severity.WARNING, message, item or None, record)
+            for message, item, record in edition_warnings(folder.case, folder.category, today)]
 
 
 def _data_age_problems(folder: "CaseFolder", today: dt.date) -> list[Problem]:

@@ -18,6 +18,7 @@ from ..data import forms_dir
 from .checklist import Category, ChecklistItem
 from .errors import CaseError
 from .exhibits import lettered_exhibits
+from .filled_records import filled_target
 from .model import Case, ItemState, Record
 from .signed_scans import certificate_target, current_certificate_scan, current_declaration_scan
 from .signed_versions import certificate_version, declaration_version, is_out_of_date
@@ -30,7 +31,7 @@ class Signature:
     signed: bool
     attach_to: str            # the ITEM argument of `paroledesk attach`
     kind: str = "form"        # "form", "declaration", "interpreter" or "certificate"
-    record: str | None = None  # certificate: the translation's record id
+    record: str | None = None  # certificate: the translation's record id; form: the filled form's
     scan: str | None = None    # declaration, interpreter, certificate: the current signed scan's record id
     out_of_date: bool = False  # the scan signed text the case no longer holds (so signed is False)
 
@@ -110,11 +111,19 @@ def _form_signatures(case: Case, item: ChecklistItem, rule: dict[str, Any]) -> l
         return []
     document = str(rule.get("document", item.title))
     roles = [str(r) for r in rule.get("signers", [])]
+    # A form ParoleDesk filled (Record.filled_form) is unsigned until its signed scan replaces
+    # it; while one is filed under the item the form counts as unsigned, so the final packet
+    # can never carry it. `record` names it (the signing set prints it).
+    filled = [r for r in records if r.filled_form]
     if rule.get("per_record") and len(records) > 1:
+        several = len(filled) > 1
         return [Signature(wording("documents.form_record", document=document, record_title=r.title or r.path),
-                          signer_name(case, role), True, item.id)
+                          signer_name(case, role), not r.filled_form,
+                          filled_target(r) if r.filled_form and several else item.id,
+                          record=r.id if r.filled_form else None)
                 for r in records for role in roles]
-    return [Signature(document, signer_name(case, role), bool(records), item.id) for role in roles]
+    return [Signature(document, signer_name(case, role), bool(records) and not filled, item.id,
+                      record=filled[0].id if filled else None) for role in roles]
 
 
 def _waived(case: Case, item: ChecklistItem) -> bool:
@@ -144,4 +153,6 @@ def signature_problem_text(signature: Signature) -> str:
         key = f"problems.out_of_date_{signature.kind}"
     else:
         key = "problems.unsigned_form" if signature.kind == "form" else "problems.unsigned"
+        if signature.kind == "form" and signature.record:
+            key = "problems.unsigned_filled_form"
     return wording(key, document=signature.document, signer=signature.signer, attach_to=signature.attach_to)

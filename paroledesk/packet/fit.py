@@ -75,10 +75,10 @@ class Fitter:
 
     def _finish(self, writer: PdfWriter, unit: "UploadUnit", first: int, last: int, heading: str,
                 step: Step | None) -> bytes:
-        top = writer.add_outline_item(heading, 0)
+        top = writer.add_outline_item(title=heading, page_number=0)
         for part in unit.parts:
             if part.title != heading and part.last_page >= first and part.first_page <= last:
-                writer.add_outline_item(part.title, max(part.first_page, first) - first, parent=top)
+                writer.add_outline_item(title=part.title, page_number=max(part.first_page, first) - first, parent=top)
         writer.page_mode = "/UseOutlines"
         writer.add_metadata({"/Title": heading, "/Creator": f"ParoleDesk {__version__}",
                              "/Producer": f"ParoleDesk {__version__} (pypdf)"})
@@ -137,7 +137,7 @@ class Fitter:
         how = (f"even with its scans at {step.dpi:g} dpi and JPEG quality {step.quality}" if step is not None
                else "on its own")
         return (f"Page {page} of packet.pdf ({what}) is {shown_size(size)} {how}, more than the "
-                f"{self.limit_text} upload limit, so no upload set was written. Attach a smaller scan of that "
+                f"{self.limit_text} upload limit, so nothing was exported. Attach a smaller scan of that "
                 "page (or one scanned in black and white), or raise the limit with "
                 "`paroledesk set FOLDER filing.upload_limit 12MB` if the online form allows it.")
 

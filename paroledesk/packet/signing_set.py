@@ -89,8 +89,15 @@ def signing_documents(folder: CaseFolder, today: dt.date | None = None) -> list[
     for signature in unsigned:
         if signature.kind == "certificate":
             out.append(_certificate_document(plan, signature))
-        # A form the program filled would be added here; ParoleDesk fills none yet, and a form
-        # the user attaches is the signed form itself.
+    # A form ParoleDesk filled (Record.filled_form) is printed whole, each signer flagged at its
+    # signature box: its signed scan replaces it, so every page is signed and scanned. A form
+    # the user attached is the signed form itself and is never here.
+    filled: dict[str, list[Signature]] = {}
+    for signature in unsigned:
+        if signature.kind == "form" and signature.record:
+            filled.setdefault(signature.record, []).append(signature)
+    for record_id, wanted in filled.items():
+        out.append(_filled_form_document(folder, record_id, wanted))
     return out
 
 
@@ -139,6 +146,19 @@ def _certificate_document(plan: Plan, signature: Signature) -> SigningDocument:
     data = render_certificate(plan, part)
     pages = len(PdfReader(io.BytesIO(data)).pages)
     return SigningDocument(signature.document, signature.attach_to, data, [(signature.signer, pages)])
+
+
+def _filled_form_document(folder: CaseFolder, record_id: str, wanted: list[Signature]) -> SigningDocument:
+    from ..uscis.signing import signature_pages
+
+    record = folder.case.records[record_id]
+    try:
+        data = folder.record_path(record).read_bytes()
+    except OSError as exc:
+        raise ExportError(f"The filled {wanted[0].document} ({record.path}) cannot be read ({exc.strerror or exc}); "
+                          "fill it again (paroledesk fill).") from None
+    page = signature_pages(data)[0]
+    return SigningDocument(wanted[0].document, wanted[0].attach_to, data, [(s.signer, page) for s in wanted])
 
 
 def _flat(value: str) -> str:

@@ -1,5 +1,6 @@
-"""Export from the window: progress with Cancel, the result, or what to do when not ready
-(at stage "signing": the signing set, the pages to sign by hand).
+"""Export from the window: how the packet will be filed (choose: paper, double-sided or
+online), progress with Cancel, the result, or what to do when not ready (at stage
+"signing": the signing set, the pages to sign by hand).
 
 The packet is built in the background from a frozen copy of the case, so the user can keep
 working; the packet layer decides readiness and writes nothing half-done.
@@ -12,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..case import CaseError, Problem, Stage, stage_of
 from .case_copy import CaseCopy
+from .export_profile import ExportProfileDialog
 from .export_result import ExportResultDialog
 from .signing_result import SigningSetDialog
 from .undo import CaseEdits
@@ -35,6 +37,8 @@ class ExportFlow(QObject):
         self._edits, self._window, self.out = edits, window, out
         self._task: BackgroundTask[Any] | None = None
         self._draft = False
+        self.profile = "paper"           # how the packet is filed: the last choice made, paper at first
+        self.profile_dialog: ExportProfileDialog | None = None
         self.progress: QProgressDialog | None = None
         self.result_dialog: ExportResultDialog | None = None
         self.not_ready_box: QMessageBox | None = None
@@ -44,18 +48,37 @@ class ExportFlow(QObject):
     def running(self) -> bool:
         return self._task is not None and not self._task.finished
 
-    def start(self, draft: bool = False) -> None:
+    def choose(self, draft: bool = False) -> None:
+        """Ask how the packet will be filed (paper, double-sided, online), then export it so."""
+        if self.running or self._refuse_read_only():
+            return
+        from ..packet.profiles import profile_choices
+
+        dialog = ExportProfileDialog(profile_choices(), self.profile, self._window)
+
+        def answered(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.profile = dialog.chosen
+                self.start(draft=draft)
+
+        dialog.finished.connect(answered)
+        self.profile_dialog = dialog
+        dialog.open()
+
+    def start(self, draft: bool = False, profile: str | None = None) -> None:
+        """Export in the background as `profile` (else the last one chosen)."""
         if self.running or self._refuse_read_only():
             return
         self._edits.flush()
         self._draft = draft
         snapshot, out = CaseCopy.of(self._edits.folder), self.out
+        profile = profile or self.profile
 
         def work(control: TaskControl) -> Any:
             # Imported here, off the UI thread: pypdf, reportlab and python-docx take a while.
             from ..packet import export_packet
 
-            return export_packet(snapshot.open(), out, draft=draft,
+            return export_packet(snapshot.open(), out, draft=draft, profile=profile,
                                  progress=control.progress, cancelled=control.cancelled)
 
         self._run(work, "Exporting draft packet" if draft else "Exporting filing packet",
@@ -130,7 +153,9 @@ class ExportFlow(QObject):
         self._close_progress()
         self.result_dialog = ExportResultDialog(result, self._draft, self._window)
         self.result_dialog.show()
-        self.message.emit(f"Exported {result.mailed_pages} pages to mail, and the filing instructions, to {result.out}")
+        uploads = f" and {len(result.uploads)} upload files" if result.uploads else ""
+        self.message.emit(f"Exported {result.mailed_pages} pages to mail{uploads}, and the filing instructions, "
+                          f"to {result.out}")
         self.finished.emit(result)
 
     def _signing_succeeded(self, result: Any) -> None:

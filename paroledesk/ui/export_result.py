@@ -47,6 +47,13 @@ class ExportResultDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(summary)
         layout.addWidget(self.exhibits, 1)
+        self.uploads: QTreeWidget | None = None
+        if getattr(result, "upload_sheet", None) is not None:
+            self.uploads = self._upload_list(result)
+            layout.addWidget(QLabel(f"For filing online: {_count(len(result.uploads), 'upload file')} in "
+                                    f"<b>{_upload_folder(result).name}</b>, in this order; "
+                                    f"<b>{result.upload_sheet.name}</b> says where each goes.", self))
+            layout.addWidget(self.uploads, 1)
         if result.warnings:
             warnings = QListWidget(self)
             warnings.setAccessibleName("Export warnings")
@@ -63,6 +70,11 @@ class ExportResultDialog(QDialog):
         self.open_pdf.setObjectName("primaryButton")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
+        self.open_uploads = None
+        if self.uploads is not None:
+            self.open_uploads = buttons.addButton("Open Upload Folder", QDialogButtonBox.ButtonRole.ActionRole)
+            self.open_uploads.setAccessibleName("Open the folder of files to upload")
+            self.open_uploads.clicked.connect(lambda: open_path(_upload_folder(result)))
         self.open_folder.clicked.connect(lambda: open_path(result.out))
         self.open_pdf.clicked.connect(lambda: open_path(result.packet))
         self.open_folder.setAccessibleName("Open the export folder")
@@ -70,6 +82,33 @@ class ExportResultDialog(QDialog):
         layout.addWidget(buttons)
         em = self.fontMetrics().height()
         self.resize(em * 50, em * 30)
+
+
+    def _upload_list(self, result: Any) -> QTreeWidget:
+        """Each upload file with its size and the paper packet's pages it holds."""
+        tree = QTreeWidget(self)
+        tree.setAccessibleName("Files to upload")
+        tree.setHeaderLabels(["File", "Size", "Packet pages"])
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        for upload in result.uploads:
+            pages = str(upload.first_page) if upload.first_page == upload.last_page else \
+                f"{upload.first_page}-{upload.last_page}"
+            tree.addTopLevelItem(QTreeWidgetItem([upload.path.name, f"{upload.bytes / 1e6:.1f} MB", pages]))
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+
+def _upload_folder(result: Any) -> Path:
+    return result.uploads[0].path.parent if result.uploads else result.out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _mailed(result: Any) -> str:
