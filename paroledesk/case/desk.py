@@ -133,10 +133,20 @@ _PERSON_SECTIONS = ("beneficiary", "requestor", "attorney")
 _PERSON_FIELDS = ("name", "a_number", "relationship")
 
 
+# Once a case is mailed its stage and deadlines come from the history alone, so the desk skips
+# its checklist, records and statement (checked in full whenever the case is opened).
+_MAILED_OR_LATER = {"mailed", "receipt", "rfe", "decision"}
+_CHECKLIST_PARTS = ("items", "records", "statement", "previous_statement")
+
+
 def _what_the_desk_reads(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     trimmed = dict(data)
+    history = data.get("history")
+    if isinstance(history, list) and any(isinstance(e, dict) and e.get("kind") in _MAILED_OR_LATER for e in history):
+        for part in _CHECKLIST_PARTS:
+            trimmed.pop(part, None)
     for section in _PERSON_SECTIONS:
         if isinstance(data.get(section), dict):
             trimmed[section] = {k: v for k, v in data[section].items() if k in _PERSON_FIELDS}
