@@ -25,7 +25,10 @@ def add_history_commands(sub: Any) -> None:
     kinds = ", ".join(event_kinds())
     p = sub.add_parser("log", help="record what happened after the export: mailed, receipt, decision...",
                        description=f"Record an event in the case's history. Events: {kinds}. "
-                                   "Details as KEY=VALUE, e.g. receipt_number=IOE0912345678.")
+                                   "Details as KEY=VALUE, e.g. receipt_number=IOE0912345678.",
+                       epilog="Details of each event (* required): " + "; ".join(
+                           f"{k.id}: {', '.join(f.key + ('*' if f.required else '') for f in k.fields) or 'none'}"
+                           for k in event_kinds().values()) + ". A scan or export is a path; its SHA-256 is kept.")
     p.add_argument("folder", type=Path)
     p.add_argument("event", nargs="?", help=f"one of {kinds}")
     p.add_argument("details", nargs=argparse.REMAINDER, metavar="KEY=VALUE")
