@@ -1,14 +1,18 @@
-"""The selected checklist item: its state, guidance, records, record details and preview."""
+"""The selected checklist item: its state, guidance, "Fill from case" for a USCIS form
+ParoleDesk fills, records, record details and preview."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
 from ..case import CaseError, ItemState, Record
+from ..case.filled_forms import FilledForm
 from .dialogs import ask_waiver_reason
+from .form_fill import FormFillBox
+from .form_filler import FormFiller
 from .preview import RecordPreview
 from .record_editor import RecordEditor
 from .records_panel import RecordsPanel
@@ -16,6 +20,8 @@ from .undo import CaseEdits
 
 
 class ItemPanel(QWidget):
+    fact_requested = Signal(str)  # a fact key a form still needs: show it in Case facts
+
     def __init__(self, edits: CaseEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._edits = edits
@@ -37,6 +43,12 @@ class ItemPanel(QWidget):
         self.guidance.setWordWrap(True)
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.guidance.setAccessibleName("Guidance for this item")
+
+        self.fill_box = FormFillBox(edits, self)
+        self.fill_box.fact_requested.connect(self.fact_requested)
+        self.filler = FormFiller(edits, self)
+        self.fill_box.fill_requested.connect(self.fill)
+        self.filler.finished.connect(self._filled)
 
         self.records = RecordsPanel(edits, self)
         self.editor = RecordEditor(edits, self)
@@ -66,6 +78,7 @@ class ItemPanel(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(state_row)
         layout.addWidget(self.guidance)
+        layout.addWidget(self.fill_box)
         layout.addWidget(splitter, 1)
         edits.changed.connect(self._update_state)
         self.show_item(None)
@@ -86,6 +99,7 @@ class ItemPanel(QWidget):
             item = self._edits.folder.category.item(item_id)
             self.title.setText(item.title)
             self.guidance.setText(item.guidance)
+        self.fill_box.show_item(item_id)
         self.records.show_item(item_id)
         self._update_state()
 
@@ -119,6 +133,18 @@ class ItemPanel(QWidget):
         if reason is not None:
             self._edits.waive(self.item_id, reason)
 
+    def fill(self, item_id: str, supporter: int | None = None) -> None:
+        self.fill_box.set_busy(True)
+        self.filler.fill(item_id, supporter)
+
+    def _filled(self, result: FilledForm | None) -> None:
+        self.fill_box.set_busy(False)
+        if result is None:
+            return
+        self.records.select_record(result.record_id)
+        said = [f"Form {result.form} filled and filed as {result.path}.", *result.warnings]
+        self.fill_box.show_result(result.record_id, "\n".join(said))
+
     def _record_selected(self, record: Record | None) -> None:
         self.editor.show_record(record)
         if record is None:
@@ -130,4 +156,4 @@ class ItemPanel(QWidget):
             self.preview.show_file(None)
             self.preview.message.setText(exc.message)
             return
-        self.preview.show_file(path, record.media_type)
+        self.preview.show_file(path, record.media_type, record.filled_form)

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._history_tab: LazyTab[HistoryTab] = LazyTab(self._build_history)
         self.tabs.addTab(self._history_tab, "&History")
         self.checklist.item_selected.connect(self._item_selected)
+        self.item_panel.fact_requested.connect(self.go_to_fact)
 
         self.readiness = ReadinessPanel(self)
         self.readiness.problem_chosen.connect(self.go_to_problem)
@@ -263,6 +264,11 @@ class MainWindow(QMainWindow):
             self.checklist.setFocus()
         else:
             self.tabs.setCurrentIndex(TAB_FACTS)
+
+    def go_to_fact(self, key: str) -> None:
+        """A fact a form still needs: its box in Case facts, focused."""
+        self.tabs.setCurrentIndex(TAB_FACTS)
+        self.facts.show_fact(key)
 
     def show_error(self, message: str) -> None:
         self.error_banner.show_message(message)

@@ -7,6 +7,7 @@ page number cross into the worker; a newer request makes older results void.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,9 @@ class RenderedPage:
     pages: int
 
 
-def render_page(path: Path, page: int, pdf: bool) -> RenderedPage:
-    """Runs in the worker: QImage and QPdfDocument are safe off the GUI thread."""
+def render_page(path: Path, page: int, pdf: bool, fields: bool = False) -> RenderedPage:
+    """Runs in the worker: QImage and QPdfDocument are safe off the GUI thread. `fields`: draw
+    the form fields' values too (a form ParoleDesk filled)."""
     if pdf:
         from PySide6.QtPdf import QPdfDocument
 
@@ -40,7 +42,9 @@ def render_page(path: Path, page: int, pdf: bool) -> RenderedPage:
             page = max(0, min(page, count - 1))
             points = document.pagePointSize(page)
             height = int(RENDER_WIDTH * points.height() / points.width()) if points.width() else RENDER_WIDTH
-            return RenderedPage(document.render(page, QSize(RENDER_WIDTH, height)), page, count)
+            size = QSize(RENDER_WIDTH, height)
+            image = _render_with_fields(path, page, size) if fields else document.render(page, size)
+            return RenderedPage(image, page, count)
         finally:
             document.close()
     reader = QImageReader(str(path))
@@ -51,6 +55,39 @@ def render_page(path: Path, page: int, pdf: bool) -> RenderedPage:
     if image.width() > RENDER_WIDTH:
         image = image.scaledToWidth(RENDER_WIDTH, Qt.TransformationMode.SmoothTransformation)
     return RenderedPage(image, 0, 1)
+
+
+def _render_with_fields(path: Path, page: int, size: QSize) -> QImage:
+    """One page with its filled fields drawn. QtPdf (pdfium) draws a form field's appearance
+    only through an interactive form session it does not offer, while it draws any other
+    annotation's; so the page is copied in memory with its fields marked as plain stamps."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+
+    writer = PdfWriter()
+    copied = writer.add_page(PdfReader(path).pages[page])
+    for entry in copied.get("/Annots") or []:
+        annotation = entry.get_object()
+        if annotation.get("/Subtype") == "/Widget":
+            annotation[NameObject("/Subtype")] = NameObject("/Stamp")
+    out = io.BytesIO()
+    writer.write(out)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(out.getvalue()))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)  # all the data is there: loaded at once, not in the background
+        if document.status() != QPdfDocument.Status.Ready:
+            raise OSError(f"{path.name} cannot be shown (the PDF is damaged or protected).")
+        options = QPdfDocumentRenderOptions()
+        options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
+        return document.render(0, size, options)
+    finally:
+        document.close()
+        buffer.close()
 
 
 def _pillow_image(path: Path) -> QImage:
@@ -105,6 +142,7 @@ class RecordPreview(QFrame):
         self.setAccessibleName("Record preview")
         self._path: Path | None = None
         self._pdf = False
+        self._fields = False
         self._page = 0
         self._pages = 0
         self._request = 0
@@ -117,6 +155,10 @@ class RecordPreview(QFrame):
         self.next = QPushButton("Next page ▶", self)
         self.next.setAccessibleName("Next page")
         self.page_label = QLabel(self)
+        self.filled_note = QLabel(self)
+        self.filled_note.setObjectName("hint")
+        self.filled_note.setWordWrap(True)
+        self.filled_note.hide()
         self.previous.clicked.connect(lambda: self._go(self._page - 1))
         self.next.clicked.connect(lambda: self._go(self._page + 1))
         nav = QHBoxLayout()
@@ -126,15 +168,22 @@ class RecordPreview(QFrame):
         nav.addStretch(1)
         nav.addWidget(self.next)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.filled_note)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addLayout(nav)
         self._show_message("Select a record to preview it.")
 
-    def show_file(self, path: Path | None, media_type: str = "") -> None:
-        if path == self._path and path is not None:
+    def show_file(self, path: Path | None, media_type: str = "", filled_form: str = "") -> None:
+        """Show a record's first page; `filled_form` ("I-131 01/20/25") for a form ParoleDesk
+        filled, whose values are drawn and whose pages are said to be unsigned."""
+        if path == self._path and path is not None and bool(filled_form) == self._fields:
             return
         self._path, self._pdf, self._page, self._pages = path, media_type == "application/pdf", 0, 0
+        self._fields = bool(filled_form)
+        self.filled_note.setText(f"Form {filled_form}, filled by ParoleDesk from the case: "
+                                 "to be printed and signed." if filled_form else "")
+        self.filled_note.setVisible(bool(filled_form))
         if path is None:
             self._show_message("Select a record to preview it.")
             return
@@ -148,12 +197,12 @@ class RecordPreview(QFrame):
     def _render(self) -> None:
         assert self._path is not None
         self._request += 1
-        request, path, page, pdf = self._request, self._path, self._page, self._pdf
+        request, path, page, pdf, fields = self._request, self._path, self._page, self._pdf, self._fields
         self.message.setText(f"Loading {path.name}…")
         self.message.show()
 
         def work(control: TaskControl) -> RenderedPage:
-            return render_page(path, page, pdf)
+            return render_page(path, page, pdf, fields)
 
         run_in_background(self, work, on_success=lambda r: self._rendered(request, r),
                           on_failure=lambda e: self._failed(request, e))
