@@ -11,8 +11,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
@@ -167,8 +167,16 @@ class RecordPreview(QFrame):
         nav.addWidget(self.page_label)
         nav.addStretch(1)
         nav.addWidget(self.next)
+        # A whole form page is too small to read here: the filled form opens in the PDF viewer.
+        self.open_filled = QPushButton("Open in PDF viewer", self)
+        self.open_filled.setToolTip("Check the filled values in the computer's PDF viewer")
+        self.open_filled.clicked.connect(self._open_in_viewer)
+        self.open_filled.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.filled_note, 1)
+        top.addWidget(self.open_filled, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.filled_note)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addLayout(nav)
@@ -184,10 +192,15 @@ class RecordPreview(QFrame):
         self.filled_note.setText(f"Form {filled_form}, filled by ParoleDesk from the case: "
                                  "to be printed and signed." if filled_form else "")
         self.filled_note.setVisible(bool(filled_form))
+        self.open_filled.setVisible(bool(filled_form))
         if path is None:
             self._show_message("Select a record to preview it.")
             return
         self._render()
+
+    def _open_in_viewer(self) -> None:
+        if self._path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._path)))
 
     def _go(self, page: int) -> None:
         if self._path is not None and 0 <= page < self._pages:

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from paroledesk.ui import preview
 from paroledesk.ui.item_panel import ItemPanel
 from paroledesk.ui.main_window import TAB_FACTS, TAB_ITEM, MainWindow
 from paroledesk.ui.preview import render_page
@@ -142,7 +143,8 @@ def test_a_refused_fill_is_one_sentence_and_changes_nothing(sample_case: Path, o
     assert panel.fill_box.buttons[0].isEnabled(), "ready for another try"
 
 
-def test_the_preview_of_a_filled_form_draws_its_values(sample_window: MainWindow, qtbot: Any) -> None:
+def test_the_preview_of_a_filled_form_draws_its_values(sample_window: MainWindow, qtbot: Any,
+                                                       monkeypatch: Any) -> None:
     root = sample_window.folder.root
     sample_window.edits.set_fact("attorney.family_name", "Whitfield")
     panel = form_item(sample_window, "g-28")
@@ -154,6 +156,14 @@ def test_the_preview_of_a_filled_form_draws_its_values(sample_window: MainWindow
     assert isinstance(drawn, QImage) and drawn.size() == blank.size()
     assert drawn != blank, "the filled values are drawn"
     qtbot.waitUntil(lambda: panel.preview.view.has_image(), timeout=20_000)
+
+    opened: list[str] = []
+    monkeypatch.setattr(preview.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    assert panel.preview.open_filled.isVisibleTo(panel)
+    qtbot.mouseClick(panel.preview.open_filled, Qt.MouseButton.LeftButton)
+    assert opened == [str(path)]
+    panel.records.select_record(read_case(root)["items"]["g-28"]["records"][0])  # the signed G-28 the user attached
+    assert not panel.preview.open_filled.isVisibleTo(panel) and not panel.preview.filled_note.isVisibleTo(panel)
 
 
 def test_a_read_only_case_offers_no_fill_and_no_new_supporter(sample_case: Path,
