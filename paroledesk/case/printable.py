@@ -1,48 +1,39 @@
-"""Which characters the packet can print: those every bundled typeface has a glyph for.
+"""Which characters the packet can print: those some bundled typeface has a glyph for.
 
-A name in Arabic, Chinese or an emoji would otherwise be printed as empty boxes with no word
-said. The fonts are the packet's (resources/fonts/, embedded in every generated page); their
-character maps are read here so that `status`, the app and `export` warn alike, naming the
-field.
+The pages are set in Liberation Serif and Sans; what they lack (Arabic, Hebrew, Indic
+scripts, Chinese, emoji) is printed with the fallback faces of forms/packet.toml [fonts],
+shaped and laid out right to left where the script needs it (packet/pages/scripts.py). A
+character none of them has would print as an empty box: it is said here, naming the field,
+so that `status`, the app and `export` warn alike. The fallback faces' character maps are
+read only when a text holds something Liberation lacks.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from functools import lru_cache
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
-from ..data import resources_dir
+from ..typefaces import IGNORABLE, base_characters, fallback_characters, fallbacks
 from .checklist import Category
 from .model import FACT_SECTIONS, Case
 
-# Every face the generated pages use (packet/pages/fonts.py): a character prints only if all have it.
-_FACES = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
-          "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 _SPACING = frozenset("\n\r\t")
 
 
-@lru_cache(maxsize=1)
-def printable_characters() -> frozenset[int]:
-    folder = resources_dir() / "fonts"
-    maps = [set(TTFontFile(str(folder / face)).charToGlyph) for face in _FACES]
-    return frozenset(set.intersection(*maps))
-
-
 def unprintable(text: str) -> list[str]:
-    """The distinct characters of `text` the packet would print wrongly, in order of first use:
-    those with no glyph (empty boxes), and right-to-left letters (Hebrew, Arabic), which the
-    page renderer would lay out left to right, in reverse order, unjoined."""
-    covered = printable_characters()
-    seen: dict[str, None] = {}
-    for char in set(text) - _SPACING:
-        if unicodedata.category(char).startswith("Z"):
-            continue
-        if ord(char) not in covered or unicodedata.bidirectional(char) in ("R", "AL"):
-            seen[char] = None
-    return sorted(seen, key=text.index)
+    """The distinct characters of `text` that no bundled face has (they would print as
+    empty boxes), in order of first use."""
+    if text.isascii():
+        return []  # Liberation has every printable ASCII character
+    covered = base_characters()
+    missing = {char for char in set(text) - _SPACING
+               if ord(char) not in covered and ord(char) not in IGNORABLE
+               and not unicodedata.category(char).startswith(("Z", "Cc"))}
+    for fallback in fallbacks():
+        if not missing:
+            break
+        missing -= {char for char in missing if ord(char) in fallback_characters(fallback)}
+    return sorted(missing, key=text.index)
 
 
 # unicodedata names CJK ideographs "CJK UNIFIED IDEOGRAPH-…": said as a paralegal would.

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ..case import CaseFolder, Signature, Stage, check_readiness, signatures, stage_of
@@ -25,7 +24,7 @@ from .errors import ExportError, NotReadyError
 from .pages.certificate import render_certificate
 from .pages.declaration_pages import declaration_pdf
 from .pages.fonts import SERIF, SERIF_BOLD
-from .pages.layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, draw_page
+from .pages.layout import PAGE_HEIGHT, centred_lines, draw_page
 from .pdflog import route_library_logging
 from .plan import Part, PartKind, Plan, Stamp
 from .settings import load_settings
@@ -171,6 +170,9 @@ def _last_page_with(texts: list[str], marker: str) -> int:
     return found[-1] if found else len(texts)
 
 
+_LINES = 6  # a flag sheet's heading, document line or note never runs longer than this
+
+
 def _flag_sheet(document: SigningDocument) -> bytes:
     pages = document.pages
     count = wording("signing_set.pages_one") if pages == 1 else wording("signing_set.pages_many", pages=str(pages))
@@ -179,24 +181,11 @@ def _flag_sheet(document: SigningDocument) -> bytes:
     note = wording("signing_set.note", attach_to=document.attach_to)
 
     def draw(canvas: Canvas) -> None:
-        width = PAGE_WIDTH - 2 * MARGIN
         y = PAGE_HEIGHT * 0.62
+        size = 26 if max(len(h) for h in heading) <= 44 else 20
         for line in heading:
-            size = 26 if max(len(h) for h in heading) <= 44 else 20
-            for part in simpleSplit(line, SERIF_BOLD, size, width):
-                canvas.setFont(SERIF_BOLD, size)
-                canvas.drawCentredString(PAGE_WIDTH / 2, y, part)
-                y -= size * 1.3
-            y -= 8
-        y -= 16
-        canvas.setFont(SERIF, 13)
-        for part in simpleSplit(about, SERIF, 13, width):
-            canvas.drawCentredString(PAGE_WIDTH / 2, y, part)
-            y -= 17
-        y -= 12
-        canvas.setFont(SERIF, 10)
-        for part in simpleSplit(note, SERIF, 10, width):
-            canvas.drawCentredString(PAGE_WIDTH / 2, y, part)
-            y -= 13
+            y = centred_lines(canvas, line, SERIF_BOLD, size, y, lines=_LINES, leading=size * 1.3) - 8
+        y = centred_lines(canvas, about, SERIF, 13, y - 16, lines=_LINES, leading=17) - 12
+        centred_lines(canvas, note, SERIF, 10, y, lines=_LINES, leading=13)
 
     return draw_page(draw, title=heading[0])

@@ -4,7 +4,6 @@ DRAFT - UNSIGNED (until a signed scan replaces it) on every page."""
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..declaration import Declaration
@@ -12,10 +11,11 @@ from ..plan import Part, Plan
 from .fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from .keep_end import KeepEndWithClosing
 from .long_text import paragraphs
-from .layout import PAGE_HEIGHT, PAGE_WIDTH, diagonal_mark, footer, para, render, style
+from .layout import PAGE_HEIGHT, PAGE_WIDTH, centred_lines, diagonal_mark, footer, para, render, style
 
 # Times New Roman in Word; Liberation Serif has the same metrics, so lines break alike.
 _FONTS = {"regular": SERIF, "bold": SERIF_BOLD}
+_RED = (0.75, 0.0, 0.0)
 
 
 def render_declaration(plan: Plan, part: Part) -> bytes:
@@ -53,14 +53,9 @@ def declaration_pdf(d: Declaration, *, draft_mark: bool = True) -> bytes:
             footer(canvas, f"{before}{number}{between}{total}{after}", size=10)
             return
         diagonal_mark(canvas, d.draft_mark, size=54)
-        canvas.saveState()
-        canvas.setFont(SANS_BOLD, 11)
-        canvas.setFillColorRGB(0.75, 0.0, 0.0)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, d.draft_mark)
-        canvas.setFont(SANS, 8)
-        for n, line in enumerate(simpleSplit(d.draft_note, SANS, 8, PAGE_WIDTH - 144)[:2]):
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 52 - 10 * n, line)
-        canvas.restoreState()
+        centred_lines(canvas, d.draft_mark, SANS_BOLD, 11, PAGE_HEIGHT - 40, color=_RED)
+        centred_lines(canvas, d.draft_note, SANS, 8, PAGE_HEIGHT - 52, lines=2, leading=10, width=PAGE_WIDTH - 144,
+                      color=_RED)
         footer(canvas, f"{before}{number}{between}{total}{after}", size=10)
 
     return render(flow, title=d.title, decorate=decorate)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ..plan import Exhibit, Part, PartKind, Plan
 from ..wording import short_date
 from .fonts import SERIF, SERIF_BOLD
-from .layout import PAGE_HEIGHT, PAGE_WIDTH, cell, centered, footer, para, render, style
+from .layout import PAGE_HEIGHT, cell, centered, centred_lines, footer, para, render, style
 
 _WIDTHS = [0.6 * inch, 2.2 * inch, 0.95 * inch, 0.5 * inch, 2.25 * inch]  # a bold "X-000013 - X-000053" on one line
 
@@ -33,10 +33,7 @@ def render_index(plan: Plan, part: Part) -> bytes:
         if total > 1:
             footer(canvas, w.text("index.footer", number=f"{number} / {total}"))
         if number > 1:  # a page read on its own still says what it continues
-            canvas.saveState()
-            canvas.setFont(SERIF_BOLD, 13)
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 54, continued)
-            canvas.restoreState()
+            centred_lines(canvas, continued, SERIF_BOLD, 13, PAGE_HEIGHT - 54)
 
     return render(flow, title=f"Exhibit index {first}", decorate=decorate)
 

@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ...data import resources_dir
+from ...typefaces import Fallback
 
 SERIF = "ParoleDesk-Serif"
 SERIF_BOLD = "ParoleDesk-Serif-Bold"
@@ -42,3 +43,19 @@ def register_fonts() -> None:
         addMapping(SERIF, bold, italic, face)
     for bold, italic, face in ((0, 0, SANS), (1, 0, SANS_BOLD), (0, 1, SANS), (1, 1, SANS_BOLD)):
         addMapping(SANS, bold, italic, face)
+
+
+@lru_cache(maxsize=None)
+def register_fallback(fallback: Fallback) -> str:
+    """The fallback's family name, registered (regular and bold faces) on first use."""
+    folder = resources_dir() / "fonts"
+    regular = fallback.family
+    pdfmetrics.registerFont(TTFont(regular, str(folder / fallback.regular)))
+    bold = regular
+    if fallback.bold:
+        bold = f"{regular}-Bold"
+        pdfmetrics.registerFont(TTFont(bold, str(folder / fallback.bold)))
+    # <b> inside the family's <font> tag picks the bold face; these faces have no italic.
+    for is_bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        addMapping(regular, is_bold, italic, bold if is_bold else regular)
+    return regular

@@ -1,6 +1,11 @@
 """What every generated page shares: US Letter, margins that keep the stamp strip free,
 reproducible output (reportlab's invariant mode: no clock, fixed IDs), paragraph styles and
-footers that know the page count."""
+footers that know the page count.
+
+Every piece of user text reaches a page through this module (para, cell, one_line,
+centred_lines, footer), so each gets the fallback faces, shaping and right-to-left order
+of scripts.py.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,18 @@ from functools import partial
 from typing import Callable
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.fonts import ps2tt
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from . import scripts
 from .fonts import SANS_BOLD, SERIF, register_fonts
 from .shared_document import SharedDocument, active
 
@@ -48,8 +57,9 @@ def centered(name: str, **kwargs: object) -> ParagraphStyle:
 
 
 def para(value: str, paragraph_style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
-    body = text(value).replace("\n", "<br/>")
-    return Paragraph(f"<b>{body}</b>" if bold else body, paragraph_style)
+    marked = scripts.markup(value, bold=bold or ps2tt(paragraph_style.fontName)[1] == 1)
+    body = f"<b>{marked.markup}</b>" if bold else marked.markup
+    return Paragraph(body, scripts.shaping(paragraph_style) if marked.shaped else paragraph_style)
 
 
 # A table row cannot break across pages: a cell past this many characters (only a hand-edited
@@ -60,11 +70,11 @@ CELL_CHARS = 600
 def one_line(value: str, font: str, size: float, width: float = PAGE_WIDTH - 2 * MARGIN) -> str:
     """`value` shortened with an ellipsis until it fits `width` on one line (headers and
     footers drawn on the canvas do not wrap)."""
-    if stringWidth(value, font, size) <= width:
+    if scripts.width(value, font, size) <= width:
         return value
     ellipsis = "\u2026"
     keep = min(len(value), int(width / max(size * 0.3, 0.1)))
-    while keep > 0 and stringWidth(value[:keep] + ellipsis, font, size) > width:
+    while keep > 0 and scripts.width(value[:keep] + ellipsis, font, size) > width:
         keep = keep * 9 // 10
     return value[:keep].rstrip() + ellipsis
 
@@ -74,9 +84,56 @@ def cell(value: str, paragraph_style: ParagraphStyle, width: float) -> str | Par
     thousand records stays quick), a wrapping paragraph when it does not."""
     if len(value) > CELL_CHARS:
         value = value[: CELL_CHARS - 1].rstrip() + "\u2026"
-    if "\n" not in value and stringWidth(value, paragraph_style.fontName, paragraph_style.fontSize) <= width - 6:
-        return value
+    if ("\n" not in value and scripts.plain(value)
+            and stringWidth(value, paragraph_style.fontName, paragraph_style.fontSize) <= width - 6):
+        return value  # a plain string is drawn in the table's font alone: Liberation text only
     return para(value, paragraph_style)
+
+
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+
+def centred_lines(canvas: Canvas, value: str, font: str, size: float, y: float, *, lines: int = 1,
+                  leading: float | None = None, width: float = TEXT_WIDTH, color: tuple[float, float, float] | None = None,
+                  x: float = PAGE_WIDTH / 2) -> float:
+    """`value` drawn centred on `x`, its first baseline at `y`, wrapped to at most `lines`
+    lines (the last shortened with an ellipsis if more would be needed). Returns the baseline
+    of the line after it."""
+    leading = leading or size * 1.25
+    if scripts.plain(value):
+        wrapped = simpleSplit(value, font, size, width)
+        if len(wrapped) > lines:
+            wrapped = wrapped[: lines - 1] + [one_line(" ".join(wrapped[lines - 1:]), font, size, width)]
+        canvas.saveState()
+        canvas.setFont(font, size)
+        if color is not None:
+            canvas.setFillColorRGB(*color)
+        for line in wrapped:
+            canvas.drawCentredString(x, y, line)
+            y -= leading
+        canvas.restoreState()
+        return y
+    line_style = style(f"centred-{font}-{size}-{leading}", font=font, size=size, leading=leading, align=TA_CENTER)
+    if color is not None:
+        line_style.textColor = Color(*color)
+    block = _fitted(value, line_style, width, lines)
+    _, height = block.wrap(width, lines * leading + leading)
+    # A paragraph's first baseline is one font size below its top.
+    block.drawOn(canvas, x - width / 2, y + size - height)
+    return y - leading * len(block.blPara.lines)
+
+
+def _fitted(value: str, line_style: ParagraphStyle, width: float, lines: int) -> Paragraph:
+    block = para(value, line_style)
+    block.wrap(width, 1e6)
+    keep = len(value)
+    while len(block.blPara.lines) > lines and keep > 1:
+        keep = keep * 9 // 10
+        cut = value[:keep]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut  # whole words: a cut word reads wrong
+        block = para(cut.rstrip() + "\u2026", line_style)
+        block.wrap(width, 1e6)
+    return block
 
 
 class _CountingCanvas(Canvas):
@@ -140,10 +197,7 @@ def draw_page(draw: Callable[[Canvas], None], *, title: str) -> bytes:
 
 
 def footer(canvas: Canvas, value: str, *, font: str = SERIF, size: float = 9) -> None:
-    canvas.saveState()
-    canvas.setFont(font, size)
-    canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, one_line(value, font, size))
-    canvas.restoreState()
+    centred_lines(canvas, one_line(value, font, size), font, size, FOOTER_Y)
 
 
 def diagonal_mark(canvas: Canvas, value: str, *, size: float = 60, alpha: float = 0.18) -> None:

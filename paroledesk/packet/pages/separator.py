@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ..plan import Exhibit, Part, PartKind, Plan, record_title
 from ..wording import short_date
 from .fonts import SERIF, SERIF_BOLD
-from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, draw_page
+from .layout import PAGE_HEIGHT, centred_lines, draw_page
 
 _MAX_LISTED = 18
 
@@ -26,24 +25,11 @@ def render_separator(plan: Plan, part: Part) -> bytes:
         listed = listed[: _MAX_LISTED - 1] + [w.text("separator.more", count=len(listed) - _MAX_LISTED + 1)]
 
     def draw(canvas: Canvas) -> None:
-        width = PAGE_WIDTH - 2 * MARGIN
-        y = PAGE_HEIGHT * 0.62
-        canvas.setFont(SERIF_BOLD, 54)
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, heading)
-        y -= 44
-        canvas.setFont(SERIF, 20)
-        for line in simpleSplit(exhibit.title, SERIF, 20, width)[:4]:
-            canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
-            y -= 25
-        y -= 8
-        canvas.setFont(SERIF, 13)
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"{pages}    {numbers}")
-        y -= 36
-        canvas.setFont(SERIF, 11)
+        y = centred_lines(canvas, heading, SERIF_BOLD, 54, PAGE_HEIGHT * 0.62, leading=44)
+        y = centred_lines(canvas, exhibit.title, SERIF, 20, y, lines=4, leading=25) - 8
+        y = centred_lines(canvas, f"{pages}    {numbers}", SERIF, 13, y, leading=36)
         for entry in listed:
-            for line in simpleSplit(entry, SERIF, 11, width)[:2]:
-                canvas.drawCentredString(PAGE_WIDTH / 2, y, line)
-                y -= 14
+            y = centred_lines(canvas, entry, SERIF, 11, y, lines=2, leading=14)
 
     return draw_page(draw, title=heading)
 
