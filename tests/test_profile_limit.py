@@ -82,3 +82,26 @@ def test_an_unknown_profile_is_refused(scanned_case: Path, tmp_path: Path) -> No
     with pytest.raises(ExportError, match="'sideways' is not an export profile; choose one of paper, duplex, electronic"):
         export(scanned_case, tmp_path / "x", profile="sideways")
     assert not (tmp_path / "x").exists()
+
+
+def test_the_same_case_gives_the_same_upload_files(scanned_case: Path, tmp_path: Path) -> None:
+    first = export(scanned_case, tmp_path / "one", profile="electronic", upload_limit=1_000_000)
+    second = export(scanned_case, tmp_path / "two", profile="electronic", upload_limit=1_000_000)
+    assert [u.path.name for u in first.uploads] == [u.path.name for u in second.uploads]
+    for a, b in zip(first.uploads, second.uploads):
+        assert a.path.read_bytes() == b.path.read_bytes(), a.path.name
+    assert (tmp_path / "one" / "upload-instructions.txt").read_bytes() == \
+        (tmp_path / "two" / "upload-instructions.txt").read_bytes()
+
+
+def test_cancel_while_the_uploads_are_made_leaves_nothing(scanned_case: Path, tmp_path: Path) -> None:
+    from paroledesk.packet import ExportCancelled
+
+    seen: list[str] = []
+    out = tmp_path / "exports" / "cancelled"
+    with pytest.raises(ExportCancelled):
+        export(scanned_case, out, profile="electronic", upload_limit=1_000_000,
+               progress=lambda done, total, text: seen.append(text),
+               cancelled=lambda: any(text.startswith("Upload file: Exhibit H") for text in seen))
+    assert any(text.startswith("Upload file: Cover letter") for text in seen)
+    assert not out.exists() and not (tmp_path / "exports").exists()

@@ -102,7 +102,7 @@ def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = 
         mailed_pages=plan.mailed_pages,
         numbers=packet_numbers(plan),
         profile=profile.value,
-        uploads=[UploadEntry(out / f.file, f.bytes, f.first_page, f.last_page) for f in uploads],
+        uploads=[UploadEntry(out / f.file, f.bytes, f.first_page, f.last_page, f.recompressed) for f in uploads],
         upload_sheet=out / wording.text("upload.sheet") if profile is Profile.ELECTRONIC else None,
     )
 

@@ -39,7 +39,8 @@ class Built:
 
 class Fitter:
     def __init__(self, reader: PdfReader, plan: Plan, limit: UploadLimit, recompression: Recompression,
-                 document_id: bytes, part_title: Callable[["UploadUnit", int, int], str]) -> None:
+                 document_id: bytes, part_title: Callable[["UploadUnit", int, int], str],
+                 check: Callable[[], None] = lambda: None) -> None:
         self.reader, self.plan, self.limit = reader, plan, limit.bytes
         self.limit_text = shown_size(limit.bytes)
         self.document_id = document_id
@@ -47,7 +48,7 @@ class Fitter:
         steps = recompression.steps()
         self.steps = [Step(dpi, quality, recompression.bilevel_dpi, last=n == len(steps) - 1)
                       for n, (dpi, quality) in enumerate(steps)]
-        self.shrinker = Shrinker()
+        self.shrinker = Shrinker(check)
 
     def fit(self, unit: "UploadUnit") -> list[Built]:
         first, last = unit.first_page, unit.last_page

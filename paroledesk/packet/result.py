@@ -58,6 +58,7 @@ class UploadEntry:
     bytes: int
     first_page: int   # its pages as numbered in the paper packet (packet.pdf)
     last_page: int
+    recompressed: bool = False  # its scans were made smaller to fit the limit
 
     def to_json(self, out: Path) -> dict[str, Any]:
         return {"file": self.path.relative_to(out).as_posix(), "bytes": self.bytes,

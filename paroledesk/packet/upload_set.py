@@ -109,7 +109,7 @@ def write_upload_set(plan: Plan, packet: Path, folder: Path, limit: UploadLimit,
                 return w.text("upload.part", title=unit.heading, part=part, parts=parts)
             return w.text("upload.part_title", letter=unit.exhibit.letter, part=part, parts=parts)
 
-        fitter = Fitter(PdfReader(handle), plan, limit, recompression, document_id, part_title)
+        fitter = Fitter(PdfReader(handle), plan, limit, recompression, document_id, part_title, steps.check)
         n = 0
         for unit in upload_units(plan, w):
             steps.step(f"Upload file: {unit.title}")
