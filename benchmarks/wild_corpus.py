@@ -36,7 +36,7 @@ def classic_pdf(markers: list[str], *, length_ref_self: bool = False, eol: bytes
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     for n, marker in enumerate(markers):
-        page_id, content_id = first_page + 2 * n, first_page + 2 * n + 1
+        content_id = first_page + 2 * n + 1  # the page itself is object first_page + 2 * n
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
                        f"/Contents {content_id} 0 R >>".encode())
         text = f"BT /F1 24 Tf 72 700 Td ({marker}) Tj ET\n0.5 w 36 36 540 720 re S\n".encode().replace(b"\n", eol)

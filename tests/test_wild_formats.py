@@ -175,3 +175,17 @@ def test_a_multi_page_tiff_gives_every_page(packet):
         _images(page, found)
         levels.append(_decoded(found[0]).convert("L").getpixel((10, 10)))
     assert levels == [250, 220, 190]
+
+
+def test_each_image_is_converted_once_per_export(tmp_path, monkeypatch):
+    from paroledesk.packet import images
+
+    case = build_case(tmp_path / "case", tmp_path / "files")  # a JPEG, a PNG and a 3-page TIFF
+    converted: list[int] = []
+    real = images.to_pdf
+    monkeypatch.setattr(images, "to_pdf", lambda plan, layout_for=None: converted.append(1) or real(plan, layout_for))
+    with CaseFolder.open(case, read_only=True) as folder:
+        check_readiness(folder, TODAY)  # status first, in the same process, as the app does
+    result = export(case, tmp_path / "out")
+    assert len(converted) == 3
+    assert result.pages > 0

@@ -153,10 +153,8 @@ def _pdf_pages(handle: BinaryIO, name: str, media_type: str, sha: str,
 
     from .record_pdf import record_pdf
 
-    with ExitStack() as stack:
+    with ExitStack() as stack:  # a repaired or converted copy is closed once judged
         found = record_pdf(handle, name, media_type, sha, store, stack)
-    if found.pages == 0 and found.problem is None:
-        return 0, f"{name} is a PDF with no pages.", None
     return found.pages, found.problem, found.warning
 
 
@@ -168,7 +166,7 @@ def _image_pages(handle: BinaryIO, name: str) -> tuple[int | None, str | None, s
 
     handle.seek(0)
     data = handle.read()
-    frames, problem = image_problem(data, name)
+    _, problem = image_problem(data, name)
     if problem:
         return None, problem, None
     try:

@@ -16,7 +16,6 @@ import logging
 import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Callable, Iterable
 
 from pypdf import PdfReader, apply_configuration
