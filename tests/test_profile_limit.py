@@ -105,3 +105,16 @@ def test_cancel_while_the_uploads_are_made_leaves_nothing(scanned_case: Path, tm
                cancelled=lambda: any(text.startswith("Upload file: Exhibit H") for text in seen))
     assert any(text.startswith("Upload file: Cover letter") for text in seen)
     assert not out.exists() and not (tmp_path / "exports").exists()
+
+
+def test_verify_names_each_upload_missing_when_the_folder_is_gone(scanned_case: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from paroledesk.packet import verify_export
+
+    result = export(scanned_case, tmp_path / "online", profile="electronic", upload_limit=1_000_000)
+    assert verify_export(tmp_path / "online").ok
+    shutil.rmtree(tmp_path / "online" / "upload")
+    report = verify_export(tmp_path / "online")
+    assert not report.ok
+    assert report.mismatches == [f"upload/{u.path.name} is missing." for u in result.uploads]

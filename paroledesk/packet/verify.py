@@ -111,6 +111,8 @@ def _check_uploads(report: VerifyReport, data: dict[str, Any]) -> None:
         if sha != entry.get("sha256") or size != entry.get("size"):
             report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
     for folder in sorted(folders):
+        if not (report.export_dir / folder).is_dir():
+            continue  # each of its files is reported missing above
         for path in sorted((report.export_dir / folder).iterdir()):
             if f"{folder}/{path.name}" not in listed:
                 report.mismatches.append(f"{folder}/{path.name} is not part of the export (the manifest does not "
