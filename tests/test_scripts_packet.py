@@ -5,8 +5,10 @@ Devanagari vowel signs placed (read back with poppler, as a viewer or printer sh
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -110,3 +112,25 @@ def _first_word(bbox_html: str, wanted) -> tuple[int, dict[str, str]]:  # type: 
             if wanted(match.group(5)):
                 return number, dict(zip(("xMin", "yMin", "xMax", "yMax"), match.groups()[:4]))
     raise AssertionError("the word is not in the packet")
+
+
+
+_EXPORT = """
+import datetime as dt, sys
+from pathlib import Path
+from paroledesk.case import CaseFolder
+from paroledesk.packet import export_packet
+from paroledesk.packet.pages.layout import para, render, style
+if sys.argv[3] == "after-other-text":  # shaped glyphs of another text met first, as in a long app session
+    render([para("हिन्दी क्षेत्र تقرير طبي بسم الله", style("other"))], title="another text")
+with CaseFolder.open(Path(sys.argv[1]), read_only=True) as folder:
+    export_packet(folder, Path(sys.argv[2]), draft=True, today=dt.date(2026, 11, 29))
+"""
+
+
+def test_the_same_case_exports_to_the_same_bytes_whatever_was_printed_before(packet, tmp_path):
+    repo = Path(__file__).resolve().parents[1]
+    for run in ("fresh", "after-other-text"):
+        subprocess.run([sys.executable, "-c", _EXPORT, str(packet.parents[1] / "case"), str(tmp_path / run), run],
+                       cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, check=True)
+    assert (tmp_path / "fresh" / "packet.pdf").read_bytes() == (tmp_path / "after-other-text" / "packet.pdf").read_bytes()

@@ -45,16 +45,41 @@ def register_fonts() -> None:
         addMapping(SANS, bold, italic, face)
 
 
+class _FallbackFace(TTFont):
+    """A fallback face whose shaped glyphs without a character of their own (Arabic joining
+    forms, Devanagari conjuncts) get a private-use code fixed by the glyph, not by the order
+    they were first met in this process: the same case exports to the same bytes whatever
+    was printed before it."""
+
+    def hbFont(self, fontSize: float = 10):  # type: ignore[no-untyped-def] # noqa: N802 - reportlab's name
+        font = super().hbFont(fontSize)
+        self.hbAddPrivate = self._private  # reportlab sets its own on every call
+        return font
+
+    def _private(self, name: str, glyph: int, advance: float) -> int:
+        face, code = self.face, _PRIVATE + glyph
+        if code > _PRIVATE_END or face.charToGlyph.get(code, glyph) != glyph:
+            return self._TTFont__addPrivate(name, glyph, advance)  # a big face: reportlab's own, in order of use
+        if code not in face.charToGlyph:
+            face.charToGlyph[code] = glyph
+            face.glyphToChar.setdefault(glyph, []).append(code)
+            face.charWidths[code] = advance
+        return code
+
+
+_PRIVATE, _PRIVATE_END = 0xE000, 0xF800  # the private-use codes reportlab may give out
+
+
 @lru_cache(maxsize=None)
 def register_fallback(fallback: Fallback) -> str:
     """The fallback's family name, registered (regular and bold faces) on first use."""
     folder = resources_dir() / "fonts"
     regular = fallback.family
-    pdfmetrics.registerFont(TTFont(regular, str(folder / fallback.regular)))
+    pdfmetrics.registerFont(_FallbackFace(regular, str(folder / fallback.regular)))
     bold = regular
     if fallback.bold:
         bold = f"{regular}-Bold"
-        pdfmetrics.registerFont(TTFont(bold, str(folder / fallback.bold)))
+        pdfmetrics.registerFont(_FallbackFace(bold, str(folder / fallback.bold)))
     # <b> inside the family's <font> tag picks the bold face; these faces have no italic.
     for is_bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
         addMapping(regular, is_bold, italic, bold if is_bold else regular)
