@@ -18,6 +18,7 @@ from typing import Callable, Iterator, NoReturn, Sequence
 from . import __version__
 from .cli_history import HISTORY_COMMANDS, add_history_commands
 from .cli_forms import FORM_COMMANDS, add_form_commands
+from .cli_filing import FILING_COMMANDS, add_filing_commands
 from .logs import setup_logging
 from .shown import ShownStream
 from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="copy the sample without its signed scans and write its signing set")
     add_history_commands(sub)
     add_form_commands(sub)
+    add_filing_commands(sub)
     return parser
 
 
@@ -110,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
     commands |= set(HISTORY_COMMANDS)
     commands |= set(FORM_COMMANDS)
+    commands |= set(FILING_COMMANDS)
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         return _open_app(args_list)
     try:
@@ -398,6 +401,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 COMMANDS.update(HISTORY_COMMANDS)
 COMMANDS.update(FORM_COMMANDS)
+COMMANDS.update(FILING_COMMANDS)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,7 +12,7 @@ from ..data import forms_dir
 from .errors import CaseError, UnknownItemError
 
 FILE_KINDS = ("pdf", "image")
-_ITEM_KEYS = {"id", "title", "label", "guidance", "required", "kinds", "form", "declaration"}
+_ITEM_KEYS = {"id", "title", "label", "guidance", "required", "kinds", "form", "declaration", "keywords"}
 _PROMPT_KEYS = {"id", "title", "prompt", "cites"}
 
 
@@ -29,6 +29,8 @@ class ChecklistItem:
     # What the packet prints and bookmarks: the title without the checklist's advice to the
     # paralegal ("(one per supporter)", ", signed"). Defaults to the title.
     label: str = ""
+    # Words a file's name or first page says when it belongs here (case/suggest.py).
+    keywords: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.label.strip():
@@ -103,6 +105,13 @@ def load_category(category_id: str) -> Category:
         raise CaseError(f"The checklist file {path} is not valid: {exc}.") from None
 
 
+def _keywords(raw: dict) -> tuple[str, ...]:
+    keywords = raw.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
+        raise ValueError(f"item {raw['id']} has keywords that are not a list of words")
+    return tuple(keywords)
+
+
 def _parse(data: dict, path: Path) -> Category:
     if data["id"] != path.stem:
         raise ValueError(f"its id '{data['id']}' differs from the file name")
@@ -127,6 +136,7 @@ def _parse(data: dict, path: Path) -> Category:
                     declaration=bool(raw.get("declaration", False)),
                     group=raw_group["id"],
                     label=str(raw.get("label", "")),
+                    keywords=_keywords(raw),
                 )
             )
         groups.append(ChecklistGroup(raw_group["id"], raw_group["title"], tuple(items)))
