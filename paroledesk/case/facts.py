@@ -10,6 +10,7 @@ from . import bounds
 from .checklist import Category
 from .errors import CaseError, UnknownItemError
 from .fees import parse_fee_payment
+from .sizes import parse_size
 from .languages import is_known_language
 from .fact_formats import checked
 from .fact_keys import parse_key
@@ -60,6 +61,9 @@ def apply_fact(case: Case, category: Category, key: str, value: str) -> None:
         value = _language(value)
     if key == "filing.fee_payment":
         value = parse_fee_payment(value)
+    if key == "filing.upload_limit" and value.strip():
+        parse_size(value, "The upload limit (filing.upload_limit)")
+        value = value.strip()
     if key == "filing.bates_prefix" and not is_bates_prefix(value):
         raise CaseError(BATES_PREFIX_RULE)
     if fact.index is None:

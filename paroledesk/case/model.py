@@ -60,6 +60,9 @@ class Filing:
     # How the I-131 fee is paid: check, card, waiver or none; "" lets the records decide
     # (see case/fees.py).
     fee_payment: str = ""
+    # The largest upload file of an online filing, as typed ("6MB", "500KB", bytes; see
+    # case/sizes.py); "" takes the dated rule in forms/rules.toml.
+    upload_limit: str = ""
 
 
 # The sections of one person or thing each; the supporters are a list beside them (Case.supporters).
