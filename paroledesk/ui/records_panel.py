@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QListView, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ..case import Record
@@ -50,6 +50,9 @@ class RecordsPanel(QWidget):
         self.down_button = self._button("Down", "down", "Move the selected record later in the exhibit",
                                         lambda: self.move_selected(+1))
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
+        self.drop_hint = QLabel("Drop files here (from Unfiled or a file manager), or click Add…", self)
+        self.drop_hint.setObjectName("hint")
+        self.drop_hint.setWordWrap(True)
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -58,6 +61,7 @@ class RecordsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.drop_hint)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -72,6 +76,7 @@ class RecordsPanel(QWidget):
         self.model.show_item(item_id)
         if self.model.rowCount():
             self.select_row(0)
+        self._update_buttons()  # an empty item resets nothing in the model, yet Add… applies to it
 
     def selected_record(self) -> Record | None:
         index = self.view.currentIndex()
@@ -97,6 +102,7 @@ class RecordsPanel(QWidget):
         self.remove_button.setEnabled(editable and row >= 0)
         self.up_button.setEnabled(editable and row > 0)
         self.down_button.setEnabled(editable and 0 <= row < self.model.rowCount() - 1)
+        self.drop_hint.setVisible(editable and self.model.rowCount() == 0)
 
     # -- actions ---------------------------------------------------------------------------
 
