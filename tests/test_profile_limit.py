@@ -118,3 +118,34 @@ def test_verify_names_each_upload_missing_when_the_folder_is_gone(scanned_case: 
     report = verify_export(tmp_path / "online")
     assert not report.ok
     assert report.mismatches == [f"upload/{u.path.name} is missing." for u in result.uploads]
+
+
+def test_the_case_sets_its_own_limit_and_a_page_over_it_is_refused_by_the_cli(scanned_case: Path, tmp_path: Path,
+                                                                                capsys: pytest.CaptureFixture) -> None:
+    from paroledesk.cli import main
+
+    case = copy_case(scanned_case, tmp_path / "case")
+    assert main(["set", str(case), "filing.upload_limit", "six MB"]) == 2
+    assert "The upload limit (filing.upload_limit) must be a size such as 6MB, 500KB or 6000000 (bytes), not " \
+           "'six MB'." in capsys.readouterr().err
+    assert main(["set", str(case), "filing.upload_limit", "300KB"]) == 0
+    with CaseFolder.open(case, read_only=True) as folder:
+        assert upload_limit(folder.case).bytes == 300_000
+        assert upload_limit(folder.case).source == "the case's filing.upload_limit"
+    out = tmp_path / "online"
+    assert main(["export", str(case), "--out", str(out), "--profile", "electronic"]) == 2
+    err = capsys.readouterr().err
+    assert "page 1 of records/one-scan.pdf" in err and "more than the 300 KB upload limit" in err
+    assert "even with its scans at 200 dpi and JPEG quality 60" in err
+    assert not out.exists()
+    assert main(["set", str(case), "filing.upload_limit", "12MB"]) == 0
+    assert main(["export", str(case), "--out", str(out), "--profile", "electronic"]) == 0
+    assert "Uploads: 12 files" in capsys.readouterr().out
+
+
+def test_a_page_without_scans_says_there_is_nothing_to_make_smaller(scanned_case: Path, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"^Page \d+ of packet.pdf \(LOPEZ-000001, Cover letter\) is .* on its own, "
+                                          r"with no scan on it to make smaller, more than the 20 KB upload limit, so "
+                                          r"nothing was exported. Raise the limit with `paroledesk set FOLDER "
+                                          r"filing.upload_limit 12MB` if the online form allows it.$"):
+        export(scanned_case, tmp_path / "online", profile="electronic", upload_limit=20_000)

@@ -20,6 +20,7 @@ from ..case.sizes import shown_size
 from .errors import ExportError
 from .plan import Part, Plan
 from .profiles import Recompression, UploadLimit
+from .printed_images import ImageUse, placed_images
 from .recompress import Shrinker, Step
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class Fitter:
                 if len(data) <= self.limit - _HEADROOM:
                     break
                 if end == start:
-                    raise ExportError(self._too_large(start, len(data), step))
+                    raise ExportError(self._too_large(start, len(data), step, _has_images(writer)))
                 end -= 1
             ranges.append((start, end))
             start = end + 1
@@ -133,14 +134,17 @@ class Fitter:
             end = page
         return end
 
-    def _too_large(self, page: int, size: int, step: Step | None) -> str:
+    def _too_large(self, page: int, size: int, step: Step | None, scanned: bool) -> str:
         what = describe_page(self.plan, page)
-        how = (f"even with its scans at {step.dpi:g} dpi and JPEG quality {step.quality}" if step is not None
-               else "on its own")
+        raise_it = "raise the limit with `paroledesk set FOLDER filing.upload_limit 12MB` if the online form allows it"
+        if not scanned:
+            how, advice = "on its own, with no scan on it to make smaller", raise_it[0].upper() + raise_it[1:]
+        else:
+            how = (f"even with its scans at {step.dpi:g} dpi and JPEG quality {step.quality}" if step is not None
+                   else "on its own")
+            advice = f"Attach a smaller scan of that page (or one scanned in black and white), or {raise_it}"
         return (f"Page {page} of packet.pdf ({what}) is {shown_size(size)} {how}, more than the "
-                f"{self.limit_text} upload limit, so nothing was exported. Attach a smaller scan of that "
-                "page (or one scanned in black and white), or raise the limit with "
-                "`paroledesk set FOLDER filing.upload_limit 12MB` if the online form allows it.")
+                f"{self.limit_text} upload limit, so nothing was exported. {advice}.")
 
 
 def describe_page(plan: Plan, page: int) -> str:
@@ -159,6 +163,13 @@ def describe_page(plan: Plan, page: int) -> str:
     else:
         bits.append(part.title)
     return ", ".join(bits)
+
+
+def _has_images(writer: PdfWriter) -> bool:
+    uses: dict[int, ImageUse] = {}
+    for page in writer.pages:
+        placed_images(page, uses)
+    return bool(uses)
 
 
 def _page_costs(writer: PdfWriter) -> list[tuple[set[int], dict[int, int]]]:
