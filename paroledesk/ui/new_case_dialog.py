@@ -1,4 +1,7 @@
-"""New Case: the folder, the parole category (with its one-line summary) and the beneficiary."""
+"""New Case: the folder, the parole category (with its one-line summary) and the beneficiary.
+
+The categories are listed by title, none chosen until the user picks one: a wrong category
+is a wrong checklist, so Start Case waits for a choice."""
 
 from __future__ import annotations
 
@@ -15,10 +18,14 @@ class NewCaseDialog(QDialog):
                  categories: list[Category] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Start a case here" if folder else "New Case")
-        self.categories = categories if categories is not None else all_categories()
+        listed = categories if categories is not None else all_categories()
+        self.categories = sorted(listed, key=lambda c: c.title.casefold())
         self.folder = QLineEdit(str(folder) if folder else "", self)
         self.folder.setAccessibleName("Case folder")
-        self.folder.setPlaceholderText("A new or existing folder; files already in it become unfiled records")
+        self.folder.setPlaceholderText("A new or existing folder")
+        self.folder_hint = QLabel("Files already in the folder become unfiled records, ready to file.", self)
+        self.folder_hint.setObjectName("hint")
+        self.folder_hint.setWordWrap(True)
         self.folder.textChanged.connect(self._update_ok)
         browse = QPushButton("Choose…", self)
         browse.setAccessibleName("Choose the case folder")
@@ -33,6 +40,9 @@ class NewCaseDialog(QDialog):
         self.category.setAccessibleName("Parole category")
         for category in self.categories:
             self.category.addItem(category.title, category.id)
+        self.category.setPlaceholderText("Choose the parole category…")
+        self.category.setCurrentIndex(-1)
+        self.category.currentIndexChanged.connect(self._update_ok)
         self.summary = QLabel(self)
         self.summary.setObjectName("hint")
         self.summary.setWordWrap(True)
@@ -45,7 +55,10 @@ class NewCaseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Folder:", folder_row)
+        folder_label = QLabel("&Folder:", self)
+        folder_label.setBuddy(self.folder)  # a row of a box and a button has no buddy of its own
+        form.addRow(folder_label, folder_row)
+        form.addRow("", self.folder_hint)
         form.addRow("&Category:", self.category)
         form.addRow("", self.summary)
         form.addRow("&Beneficiary:", self.beneficiary)
@@ -59,7 +72,7 @@ class NewCaseDialog(QDialog):
         return Path(self.folder.text().strip()).expanduser()
 
     def chosen_category(self) -> str:
-        return str(self.category.currentData())
+        return str(self.category.currentData() or "")
 
     def beneficiary_name(self) -> str:
         return self.beneficiary.text().strip()
@@ -69,7 +82,8 @@ class NewCaseDialog(QDialog):
         self.summary.setText(self.categories[index].summary if 0 <= index < len(self.categories) else "")
 
     def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.folder.text().strip()))
+        chosen = self.category.currentIndex() >= 0
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.folder.text().strip()) and chosen)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Folder for the new case", self.folder.text() or str(Path.home()))

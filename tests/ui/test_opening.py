@@ -131,12 +131,15 @@ def test_the_start_screen_lists_recent_cases(tmp_path: Path, launcher: Launcher)
 def test_the_new_case_dialog_shows_each_category_summary(qtbot: Any) -> None:
     dialog = NewCaseDialog()
     qtbot.addWidget(dialog)
-    categories = all_categories()
+    categories = {c.id: c for c in all_categories()}
     assert dialog.category.count() == len(categories)
-    for row, category in enumerate(categories):
-        dialog.category.setCurrentIndex(row)
-        assert dialog.summary.text() == category.summary
     start = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.folder.setText("/tmp/somewhere")
+    assert not start.isEnabled(), "no category chosen, no case"
+    for row in range(dialog.category.count()):
+        dialog.category.setCurrentIndex(row)
+        assert dialog.summary.text() == categories[dialog.category.itemData(row)].summary
+    dialog.folder.setText("")
     assert not start.isEnabled(), "no folder, no case"
     dialog.folder.setText("/tmp/somewhere")
     assert start.isEnabled()
