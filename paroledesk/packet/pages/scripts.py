@@ -47,9 +47,9 @@ def plain(value: str) -> bool:
     """Whether Liberation prints `value` alone, left to right (no fallback, no reordering)."""
     if value.isascii():
         return True
-    covered = base_characters()
-    return all(ord(c) in covered and (ord(c) < 0x590 or unicodedata.bidirectional(c) not in _RTL)
-               for c in set(value))
+    codes = set(map(ord, value))
+    return base_characters().issuperset(codes) and all(
+        code < 0x590 or unicodedata.bidirectional(chr(code)) not in _RTL for code in codes)
 
 
 def markup(value: str, *, bold: bool = False) -> Marked:
