@@ -37,6 +37,7 @@ class DeskCase:
     continues: str = ""                 # the folder of the case this one continues
     continued_by: list[str] = field(default_factory=list)
     problem: str = ""                   # why case.json could not be read
+    missing: int = 0                    # required items not yet done or waived (before mailing)
 
     @property
     def deadline(self) -> Deadline | None:
@@ -120,6 +121,9 @@ def _read(root: Path, today: dt.date) -> DeskCase:
     row.continues = case.previous.case
     try:
         row.stage = lifecycle_stage(case.history, "", today) or _stage_before_mailing(case, category)
+        if row.stage == "preparing":
+            done, required = required_progress(case, category)
+            row.missing = required - done
         row.deadlines = deadlines(case.history, case.category, today, case.previous)
     except CaseError as exc:
         row.problem = exc.message

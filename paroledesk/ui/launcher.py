@@ -57,6 +57,8 @@ class Launcher:
 
     def case_closed(self, window: MainWindow) -> None:
         self.windows = {root: w for root, w in self.windows.items() if w is not window}
+        if getattr(window, "back_to_start", False) and not self.windows:
+            self.show_start()  # shown before the window goes, so the app does not quit
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, folder: CaseFolder, actions: AppActions | None = None, export_to: Path | None = None) -> None:
         super().__init__()
         self.folder, self._actions = folder, actions
+        self.back_to_start = False  # Close Case shows the start screen (closing the window quits)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.edits = CaseEdits(folder, self)
         self.edits.failed.connect(self.show_error)
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
         self.signing_action = self._action("Export &Signing Set…", self.export_flow.start_signing, None, "export")
         self.signing_action.setToolTip("The pages still to be signed by hand, each after a \"Sign here\" sheet")
         self.signing_action.setEnabled(False)  # until the case check says only signatures are missing
-        close = self._action("&Close Case", self.close, QKeySequence.StandardKey.Close)
+        self.close_action = self._action("&Close Case", self.close_case, QKeySequence.StandardKey.Close)
+        close = self.close_action
         self.undo_action = self._action("&Undo", self.edits.undo, "Ctrl+Z")
         self.redo_action = self._action("&Redo", self.edits.redo, "Ctrl+Shift+Z")
         stack = self.edits.stack
@@ -219,7 +221,8 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self) -> None:
         name = self.folder.case.beneficiary.name.strip() or self.folder.root.name
-        self.setWindowTitle(f"ParoleDesk — {name}")
+        # Qt adds " — ParoleDesk" (the application's display name) itself.
+        self.setWindowTitle(name)
         done, required = required_progress(self.folder.case, self.folder.category)
         self.progress_label.setText(f"{done} of {required} required items done")
         if self.refresh.last is not None:
@@ -274,6 +277,12 @@ class MainWindow(QMainWindow):
         self.error_banner.show_message(message)
 
     # -- closing ---------------------------------------------------------------------------
+
+    def close_case(self) -> None:
+        """Close Case: the case window goes and the start screen comes back (the app does not quit)."""
+        self.back_to_start = True
+        if not self.close():
+            self.back_to_start = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_flow.running:

@@ -3,6 +3,7 @@ the watched folders, with stage and next deadline), recent cases, Open, New."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Callable
 
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from .. import __version__
+from ..case import CaseError, load_category
+from ..case.desk import case_listing
+from ..case.history_rules import stage_title
 from .desk_view import DeskView
 from .theme import icon
 
@@ -43,7 +47,7 @@ class StartScreen(QWidget):
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Recent cases")
         for path in recent:
-            entry = QListWidgetItem(icon("open"), f"{path.name}\n    {path}")
+            entry = QListWidgetItem(icon("open"), recent_text(path, dt.date.today()))
             entry.setData(Qt.ItemDataRole.UserRole, str(path))
             entry.setToolTip(str(path))
             self.recent.addItem(entry)
@@ -88,3 +92,18 @@ class StartScreen(QWidget):
 
     def _recent_chosen(self, entry: QListWidgetItem) -> None:
         self._open_case(Path(entry.data(Qt.ItemDataRole.UserRole)))
+
+
+def recent_text(path: Path, today: dt.date) -> str:
+    """A recent case as its row says it: who, which category, where it stands; the folder under."""
+    case = case_listing(path, today)  # case.json only, as the desk reads it
+    if case.stage == "unreadable":
+        return f"{path.name}: cannot be read\n    {path}"
+    try:
+        category = load_category(case.category).title
+    except CaseError:
+        category = case.category
+    where = stage_title(case.stage) if case.stage else ""
+    if case.missing:
+        where += f", {case.missing} required item{'s' if case.missing != 1 else ''} to do"
+    return f"{case.beneficiary or path.name} · {category} · {where}\n    {path}"

@@ -223,7 +223,7 @@ def test_case_facts_form_saves_and_retitles_the_window(sample_window: MainWindow
     qtbot.keyClick(name, Qt.Key.Key_Tab)
     sample_window.edits.flush()
     assert read_case(sample_window.folder.root)["beneficiary"]["name"] == "Mariana F. Lopez"
-    assert sample_window.windowTitle() == "ParoleDesk — Mariana F. Lopez"
+    assert sample_window.windowTitle() == "Mariana F. Lopez"
 
     inside = sample_window.facts.fields["signing.inside_us"]
     inside.setCurrentIndex(2)
