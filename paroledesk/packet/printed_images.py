@@ -49,9 +49,12 @@ def _resources(value: object) -> DictionaryObject:
     return value if isinstance(value, DictionaryObject) else DictionaryObject()
 
 
-def _walk(content: ContentStream, resources: DictionaryObject, ctm: Matrix, uses: dict[int, ImageUse], depth: int) -> None:
+def _walk(content: ContentStream, resources: DictionaryObject, ctm: Matrix, uses: dict[int, ImageUse],
+          depth: int) -> None:
     stack: list[Matrix] = []
     xobjects = _resources(get(resources, "/XObject", None))
+    if not _any_image(xobjects, depth):
+        return  # a page of text: its content is not even parsed (most of the packet's pages)
     try:
         operations = content.operations
     except Exception as exc:  # noqa: BLE001 - unparsable content: its images are measured nowhere
@@ -70,6 +73,22 @@ def _walk(content: ContentStream, resources: DictionaryObject, ctm: Matrix, uses
         elif operator == b"Do" and operands:
             ref = xobjects.raw_get(operands[0]) if operands[0] in xobjects else None
             _drawn(ref, ctm, resources, uses, depth)
+
+
+def _any_image(xobjects: DictionaryObject, depth: int) -> bool:
+    """Whether these XObjects hold an image, themselves or in the forms among them."""
+    for ref in xobjects.values():
+        xobject = ref.get_object() if isinstance(ref, IndirectObject) else ref
+        if not isinstance(xobject, StreamObject):
+            continue
+        subtype = get(xobject, "/Subtype", None)
+        if subtype == "/Image":
+            return True
+        if subtype == "/Form" and depth < _MAX_DEPTH:
+            own = get(xobject, "/Resources", None)
+            if own is not None and _any_image(_resources(get(_resources(own), "/XObject", None)), depth + 1):
+                return True
+    return False
 
 
 def _drawn(ref: object, ctm: Matrix, parent: DictionaryObject, uses: dict[int, ImageUse], depth: int) -> None:
@@ -92,12 +111,14 @@ def _drawn(ref: object, ctm: Matrix, parent: DictionaryObject, uses: dict[int, I
             own = _IDENTITY
         if len(own) != 6:
             own = _IDENTITY
+        # A form without resources uses those of the page or form drawing it (PDF 1.1).
+        own_resources = get(xobject, "/Resources", None)
+        resources = _resources(own_resources) if own_resources is not None else parent
+        if not _any_image(_resources(get(resources, "/XObject", None)), depth + 1):
+            return
         try:
             content = ContentStream(xobject, None)
         except Exception as exc:  # noqa: BLE001
             log.info("form content not parsed for recompression: %s", exc.__class__.__name__)
             return
-        # A form without resources uses those of the page or form drawing it (PDF 1.1).
-        own_resources = get(xobject, "/Resources", None)
-        resources = _resources(own_resources) if own_resources is not None else parent
         _walk(content, resources, _multiply(own, ctm), uses, depth + 1)
