@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from ..case import CaseError, ItemState, Record
 from ..case.filled_forms import FilledForm
@@ -75,17 +75,30 @@ class ItemPanel(QWidget):
         state_row.addWidget(self.state, 1)
         state_row.addWidget(self.reopen_button)
         state_row.addWidget(self.waive_button)
-        layout = QVBoxLayout(self)
+        # At 200 % on a laptop the item does not fit: it scrolls, records above the preview.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(state_row)
         layout.addWidget(self.guidance)
         layout.addWidget(self.fill_box)
         layout.addWidget(splitter, 1)
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
         edits.changed.connect(self._update_state)
         self.show_item(None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        narrow = self.width() < self.fontMetrics().height() * 42
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if orientation != self._splitter.orientation():
+            self._splitter.setOrientation(orientation)
+            self._shared = False
         if not self._shared:  # once the real width is known: records and preview half each
             self._shared = True
             self._splitter.setSizes([1000, 1000])
