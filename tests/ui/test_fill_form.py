@@ -180,3 +180,12 @@ def test_a_read_only_case_offers_no_fill_and_no_new_supporter(sample_case: Path,
     assert not window.facts.add_supporter_button.isEnabled()
     assert window.facts.fields["beneficiary.family_name"].isReadOnly()
     assert not window.facts.fields["beneficiary.sex"].isEnabled()
+
+
+def test_the_selected_item_stacks_records_over_the_preview_when_narrow(sample_window: MainWindow, qtbot: Any) -> None:
+    panel = form_item(sample_window, "i-131")
+    em = panel.fontMetrics().height()
+    sample_window.resize(em * 40, sample_window.height())
+    qtbot.waitUntil(lambda: panel._splitter.orientation() == Qt.Orientation.Vertical)
+    sample_window.resize(em * 140, sample_window.height())
+    qtbot.waitUntil(lambda: panel._splitter.orientation() == Qt.Orientation.Horizontal)
