@@ -64,6 +64,13 @@ class ExportResultDialog(QDialog):
             layout.addWidget(QLabel("Warnings:", self))
             layout.addWidget(warnings)
 
+        # Said, not silent, when the desktop has no program to open a file with.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("fieldError")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         buttons = QDialogButtonBox(self)
         self.open_folder = buttons.addButton("Open Folder", QDialogButtonBox.ButtonRole.ActionRole)
         self.open_pdf = buttons.addButton("Open PDF", QDialogButtonBox.ButtonRole.ActionRole)
@@ -74,15 +81,21 @@ class ExportResultDialog(QDialog):
         if self.uploads is not None:
             self.open_uploads = buttons.addButton("Open Upload Folder", QDialogButtonBox.ButtonRole.ActionRole)
             self.open_uploads.setAccessibleName("Open the folder of files to upload")
-            self.open_uploads.clicked.connect(lambda: open_path(_upload_folder(result)))
-        self.open_folder.clicked.connect(lambda: open_path(result.out))
-        self.open_pdf.clicked.connect(lambda: open_path(result.packet))
+            self.open_uploads.clicked.connect(lambda: self._open(_upload_folder(result), "file manager"))
+        self.open_folder.clicked.connect(lambda: self._open(result.out, "file manager"))
+        self.open_pdf.clicked.connect(lambda: self._open(result.packet, "PDF viewer"))
         self.open_folder.setAccessibleName("Open the export folder")
         self.open_pdf.setAccessibleName("Open the packet PDF")
         layout.addWidget(buttons)
         em = self.fontMetrics().height()
         self.resize(em * 50, em * 30)
 
+    def _open(self, path: Path, what: str) -> None:
+        if open_path(path):
+            self.notice.hide()
+            return
+        self.notice.setText(f"No {what} could be started on this computer. Open {path} yourself.")
+        self.notice.show()
 
     def _upload_list(self, result: Any) -> QTreeWidget:
         """Each upload file with its size and the paper packet's pages it holds."""

@@ -130,8 +130,11 @@ class StatementEditor(QWidget):
     def _written(self, path: Path) -> None:
         self.preview_button.setEnabled(True)
         self.last_preview = path
-        self.status.setText(f"Opened {path.name} in your word processor (a preview; nothing was saved to the case).")
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status.setText(f"Opened {path} in your word processor (a preview; nothing was saved to the case).")
+        else:  # no program for .docx on this desktop: say where the preview is, never "opened"
+            self.status.setText(f"No word processor could be started on this computer. The preview is at {path}: "
+                                "open it yourself (nothing was saved to the case).")
 
     def _failed(self, error: BaseException) -> None:
         self.preview_button.setEnabled(True)
