@@ -22,6 +22,9 @@ class DeskSettings:
     # The calendar says only what is due and the case folder's name (no beneficiary names,
     # categories or paths), for a calendar shared outside the office.
     calendar_private: bool = False
+    # An item is ticked done when its first record is attached (an office that ticks by hand
+    # after checking each scan turns this off).
+    done_follows_records: bool = True
 
 
 def settings_file() -> Path:
@@ -39,7 +42,7 @@ def load_desk_settings() -> DeskSettings:
         return DeskSettings()
     watched = raw.get("watched", [])
     paths = [Path(p) for p in watched if isinstance(p, str)] if isinstance(watched, list) else []
-    return DeskSettings(paths, raw.get("calendar_private") is True)
+    return DeskSettings(paths, raw.get("calendar_private") is True, raw.get("done_follows_records") is not False)
 
 
 def save_desk_settings(settings: DeskSettings) -> bool:
@@ -47,7 +50,8 @@ def save_desk_settings(settings: DeskSettings) -> bool:
     try:
         settings_file().parent.mkdir(parents=True, exist_ok=True)
         write_json_atomic(settings_file(), {"watched": [str(p) for p in dict.fromkeys(settings.watched)],
-                                            "calendar_private": settings.calendar_private})
+                                            "calendar_private": settings.calendar_private,
+                                            "done_follows_records": settings.done_follows_records})
     except OSError as exc:
         log.warning("could not save the desk settings (%s)", type(exc).__name__)
         return False

@@ -260,8 +260,12 @@ class CaseFolder:
         journal = AttachJournal(self.root)
         prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache, journal)
 
+        ticks = not certifies and _done_follows_records() and not self.case.progress(item_id).records
+
         def change() -> list[Record]:
             added = []
+            if ticks and self.case.progress(item_id).state == ItemState.OPEN:
+                self.case.progress(item_id).state = ItemState.DONE  # done follows the first record
             for attachment in prepared:
                 record = attachment.to_record(self.case.next_record_id(), title=title, **fields)
                 self.case.records[record.id] = record
@@ -345,6 +349,12 @@ class CaseFolder:
                 yield record, self.record_path(record), None
             except UnsafePathError as exc:
                 yield record, None, exc.message
+
+
+def _done_follows_records() -> bool:
+    from .desk_settings import load_desk_settings
+
+    return load_desk_settings().done_follows_records
 
 
 def _existing_folder(root: Path | str) -> Path:
