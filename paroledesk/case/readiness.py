@@ -20,6 +20,7 @@ from .names import comparable_name
 from .printable import describe, unprintable_texts
 from .rules import dated_rules
 from .signatures import signature_problem_text, signatures, wording
+from .title_check import file_name_titles
 
 if TYPE_CHECKING:
     from .folder import CaseFolder
@@ -66,6 +67,7 @@ def check_readiness(folder: "CaseFolder", today: dt.date | None = None) -> list[
     problems += _duplicate_problems(folder)
     problems += _listed_twice_problems(folder)
     problems += _record_problems(folder)
+    problems += [Problem(Severity.WARNING, message, item, record) for message, item, record in file_name_titles(folder)]
     problems += _statement_problems(folder)
     problems += _signature_problems(folder)
     problems += _self_translation_problems(folder)

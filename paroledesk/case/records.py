@@ -9,6 +9,7 @@ for long and the original is never touched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,13 +34,20 @@ def title_from_file_name(name: str) -> str:
     return Path(name).stem.replace("_", " ")
 
 
+# What cameras, phones and scanners name files: a counter or a date after a maker's word.
+_COUNTER_TITLE = re.compile(
+    r"(img|image|dsc|dscn|dscf|pxl|mvimg|photo|pic|scan|scanned|document|doc|screenshot|whatsapp image|cam|p)?"
+    r"[ ._]*(\d[\d ._]*)(at [\d ._]+)?(\(\d+\))?")
+
+
 def has_file_name_title(record: Record) -> bool:
     """True when the record's title says no more than its file name ("IMG 20261104 093012",
-    "scan 0001"): it names no document, so nothing printed should use it as a description."""
+    "scan 0001"), or is only a camera or scanner counter: it names no document, so nothing
+    printed should use it as a description."""
     def plain(text: str) -> str:
         return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
     title = plain(record.title)
-    return not title or title == plain(Path(record.path).stem)
+    return not title or title == plain(Path(record.path).stem) or _COUNTER_TITLE.fullmatch(title) is not None
 
 
 @dataclass

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIRST_PAGES_NAME = "first-pages.json"
-_FIRST_PAGES_VERSION = 1
+_FIRST_PAGES_VERSION = 2  # 2: the PDF's own document title (/Title) kept too
 _TEXT_CHARS = 4000  # the top of a first page names the document; the rest is its content
 _PDF_SUFFIXES = {".pdf", ".docx", ".doc", ".odt", ".rtf"}  # documents become PDF pages
 
@@ -112,18 +112,26 @@ class FirstPages:
         self._entries: dict[str, dict] = entries if isinstance(entries, dict) else {}
 
     def text(self, relative: str) -> str:
+        return self._entry(relative).get("text", "")
+
+    def title(self, relative: str) -> str:
+        """The PDF's own document title (its /Title), or ""."""
+        return self._entry(relative).get("title", "")
+
+    def _entry(self, relative: str) -> dict[str, str]:
         try:
             stat = (self.root / relative).stat()
         except OSError:
-            return ""
+            return {}
         entry = self._entries.get(relative)
-        if (isinstance(entry, dict) and entry.get("size") == stat.st_size
-                and entry.get("mtime_ns") == stat.st_mtime_ns and isinstance(entry.get("text"), str)):
-            return entry["text"]
-        text = _read_first_page(self.root, relative)
-        self._entries[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "text": text}
+        if (isinstance(entry, dict) and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns
+                and isinstance(entry.get("text"), str) and isinstance(entry.get("title"), str)):
+            return entry
+        text, title = _read_first_page(self.root, relative)
+        entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "text": text, "title": title}
+        self._entries[relative] = entry
         self._dirty = True
-        return text
+        return entry
 
     def save(self) -> None:
         if not self._dirty:
@@ -136,17 +144,20 @@ class FirstPages:
         self._dirty = False
 
 
-def _read_first_page(root: Path, relative: str) -> str:
+def _read_first_page(root: Path, relative: str) -> tuple[str, str]:
+    """The first page's text and the document's own title."""
     from pypdf import PdfReader
 
     try:
         with open_record(root, relative) as handle:
             reader = PdfReader(handle)
             if reader.is_encrypted or not reader.pages:
-                return ""
-            return (reader.pages[0].extract_text() or "")[:_TEXT_CHARS]
+                return "", ""
+            meta = reader.metadata
+            title = " ".join(str(meta.title or "").split()) if meta is not None else ""
+            return (reader.pages[0].extract_text() or "")[:_TEXT_CHARS], title[:200]
     except CaseError:
-        return ""
+        return "", ""
     except Exception as exc:  # pypdf raises many kinds on a damaged file: no text, no suggestion
         log.info("no first-page text (%s)", type(exc).__name__)
-        return ""
+        return "", ""

@@ -1,0 +1,53 @@
+"""Exhibit records whose title is only a file name or a camera or scanner counter.
+
+Such a title ("IMG 20261104 093012", "scan 0001") would stand in the exhibit index and on the
+separator sheet as the document's description, so readiness warns with the exhibit letter and,
+for a PDF that carries a document title of its own (/Title), offers that title.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .exhibits import letters_by_item
+from .records import has_file_name_title
+from .suggest import FirstPages
+
+if TYPE_CHECKING:
+    from .folder import CaseFolder
+
+
+def file_name_titles(folder: "CaseFolder") -> list[tuple[str, str, str]]:
+    """(message, item id, record id) for each exhibit record titled by its file name."""
+    case = folder.case
+    letters = letters_by_item(case, folder.category)
+    pages = FirstPages(folder.root)
+    out = []
+    for item_id, letter in letters.items():
+        for record in case.records_of(item_id):
+            if record.translation_of is not None or not has_file_name_title(record):
+                continue
+            shown = record.title.strip() or record.path
+            message = f"Exhibit {letter}, {shown}: give it a title as it should appear in the index"
+            own = pages.title(record.path) if record.path.lower().endswith(".pdf") else ""
+            if own and not has_file_name_title(_titled(record, own)):
+                message += f' (the PDF calls itself "{own}")'
+            out.append((message + ".", item_id, record.id))
+    pages.save()
+    return out
+
+
+def pdf_own_title(folder: "CaseFolder", relative: str) -> str:
+    """A PDF record's own document title, or "" (none, not a PDF, or only a file name)."""
+    if not relative.lower().endswith(".pdf"):
+        return ""
+    pages = FirstPages(folder.root)
+    title = pages.title(relative)
+    pages.save()
+    return title
+
+
+def _titled(record, title: str):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(record, title=title)
