@@ -66,12 +66,19 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Checklist progress")
         self.unfiled = UnfiledPanel(folder.read_only, self)
         self.unfiled.file_requested.connect(self._file_unfiled)
+        self.unfiled.suggestions_accepted.connect(self.edits.file_suggested)
+        # Checklist over unfiled files, the line between them draggable: forty scans need room.
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.addWidget(self.checklist)
+        self.left_splitter.addWidget(self.unfiled)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 2)
+        self.left_splitter.setChildrenCollapsible(False)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.progress_label)
-        left_layout.addWidget(self.checklist, 3)
-        left_layout.addWidget(self.unfiled, 1)
+        left_layout.addWidget(self.left_splitter, 1)
 
         self.item_panel = ItemPanel(self.edits, self)
         self._facts_tab: LazyTab[FactsForm] = LazyTab(lambda parent: FactsForm(self.edits, parent))
@@ -133,6 +140,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         top.setSizes([width * 2 // 5, width * 3 // 5])
         body.setSizes([height * 4 // 5, height // 5])
+        self.left_splitter.setSizes([height * 2 // 5, height * 2 // 5])
 
     @property
     def facts(self) -> FactsForm:
@@ -241,7 +249,9 @@ class MainWindow(QMainWindow):
 
     def _show_unfiled(self, scanned: list[str]) -> None:
         known = {r.path for r in self.folder.case.records.values()}
-        self.unfiled.set_paths(self.folder.root, [p for p in scanned if p not in known])
+        suggestions = self.refresh.last.suggestions if self.refresh.last is not None else []
+        titles = {item.id: item.title for item in self.folder.category.items}
+        self.unfiled.set_paths(self.folder.root, [p for p in scanned if p not in known], suggestions, titles)
 
     def _item_selected(self, item_id: str | None) -> None:
         self.item_panel.show_item(item_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..case import Problem, Signature, Stage, check_readiness, signatures, stage_of
+from ..case.suggest import Suggestion, suggest_for
 from .case_copy import CaseCopy
 from .undo import CaseEdits
 from .worker import TaskControl, run_in_background
@@ -23,6 +24,7 @@ class CaseCheck:
     problems: list[Problem]
     unfiled: list[str]
     signatures: list[Signature] = field(default_factory=list)  # who signs what, signed or not
+    suggestions: list[Suggestion] = field(default_factory=list)  # where unfiled files may go
 
     @property
     def stage(self) -> Stage:
@@ -60,11 +62,13 @@ class ReadinessRefresh(QObject):
         self._running = True
         self.started.emit()
         snapshot = CaseCopy.of(self._edits.folder)
+        suggest = not self._edits.read_only  # a read-only window files nothing
 
         def work(control: TaskControl) -> CaseCheck:
             folder = snapshot.open()
-            return CaseCheck(check_readiness(folder), folder.unfiled(),
-                             signatures(folder.case, folder.category))
+            unfiled = folder.unfiled()
+            return CaseCheck(check_readiness(folder), unfiled, signatures(folder.case, folder.category),
+                             suggest_for(folder, unfiled) if suggest else [])
 
         run_in_background(self, work, on_success=self._done, on_failure=self._failed)
 

@@ -148,10 +148,12 @@ class UnfiledModel(QAbstractListModel):
         super().__init__(parent)
         self._root: Any = None
         self._paths: list[str] = []
+        self._suggested: dict[str, tuple[str, str]] = {}  # path: (item title, why)
 
-    def set_paths(self, root: Any, paths: list[str]) -> None:
+    def set_paths(self, root: Any, paths: list[str], suggested: dict[str, tuple[str, str]] | None = None) -> None:
         self.beginResetModel()
         self._root, self._paths = root, list(paths)
+        self._suggested = dict(suggested or {})
         self.endResetModel()
 
     def path_at(self, row: int) -> str | None:
@@ -164,10 +166,13 @@ class UnfiledModel(QAbstractListModel):
         path = self.path_at(index.row()) if index.isValid() else None
         if path is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return path
+        suggested = self._suggested.get(path)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{path}  → {suggested[0]}" if suggested else path
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{path}: suggested for {suggested[0]}, because {suggested[1]}" if suggested else path
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Unfiled file {path}"
+            return f"Unfiled file {path}" + (f", suggested for {suggested[0]}" if suggested else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("document")
         if role == PathRole:

@@ -162,6 +162,26 @@ class CaseEdits(QObject):
         noun = f"{len(files)} files" if len(files) != 1 else Path(files[0]).name
         return self.apply(f"Attach {noun} to '{self._title(item_id)}'", change)
 
+    def file_suggested(self, suggestions: list[Any]) -> list[Record] | None:
+        """File each suggested file (case/suggest.py) under its item: one undo step for them all.
+        A file the case refuses is said, and the others are filed."""
+        refused: list[str] = []
+
+        def change(folder: CaseFolder) -> list[Record]:
+            added: list[Record] = []
+            for suggestion in suggestions:
+                try:
+                    added += folder.attach(suggestion.item, [folder.root / suggestion.path])
+                except CaseError as exc:
+                    refused.append(exc.message)
+            return added
+
+        count = len(suggestions)
+        added = self.apply(f"File {count} suggested file{'s' if count != 1 else ''}", change)
+        if refused:
+            self.failed.emit(" ".join(refused))
+        return added
+
     def attach_signed_scan(self, signature: Signature, scan: Path) -> Record | None:
         """File the signed scan of a document where `paroledesk attach` files it: the form's or
         the declaration's item, or `certificate:R004` for a translator's certificate."""

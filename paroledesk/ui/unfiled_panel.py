@@ -1,8 +1,11 @@
-"""Files already in the case folder that are no record yet: drag one onto a checklist item."""
+"""Files already in the case folder that are no record yet: drag one onto a checklist item, or
+file every suggested one at once (the item each is suggested for is shown under its name)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
@@ -12,12 +15,22 @@ from .records_model import PathRole, UnfiledModel
 
 class UnfiledPanel(QWidget):
     file_requested = Signal(list)  # [Path]: file these under the selected item
+    suggestions_accepted = Signal(list)  # [Suggestion]: file each under its suggested item
 
     def __init__(self, read_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = UnfiledModel(self)
         self.title = QLabel(self)
         self.title.setObjectName("subheading")
+        self.hint = QLabel("Drag files onto a checklist item, or onto the records list, to file them.", self)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self._suggestions: list[Any] = []
+        self._read_only = read_only
+        self.accept_button = QPushButton("File Suggested", self)
+        self.accept_button.setObjectName("primaryButton")
+        self.accept_button.setAccessibleName("File every suggested file under the item shown beneath it")
+        self.accept_button.clicked.connect(lambda: self.suggestions_accepted.emit(list(self._suggestions)))
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName("Unfiled files in the case folder")
@@ -32,13 +45,26 @@ class UnfiledPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.accept_button)
         layout.addWidget(self.file_button)
         self.set_paths(Path("."), [])
 
-    def set_paths(self, root: Path, paths: list[str]) -> None:
-        self.model.set_paths(root, paths)
+    def set_paths(self, root: Path, paths: list[str], suggestions: list[Any] | None = None,
+                  titles: dict[str, str] | None = None) -> None:
+        """`suggestions` (case/suggest.Suggestion) for some of `paths`; `titles` names their items."""
+        shown = set(paths)
+        self._suggestions = [s for s in suggestions or [] if s.path in shown]
+        names = titles or {}
+        self.model.set_paths(root, paths, {s.path: (names.get(s.item, s.item), s.why) for s in self._suggestions})
         self.title.setText(f"Unfiled files ({len(paths)})")
+        count = len(self._suggestions)
+        self.accept_button.setText(f"File {count} Suggested" if count != 1 else "File 1 Suggested")
+        self.accept_button.setVisible(bool(count))
+        self.accept_button.setEnabled(bool(count) and not self._read_only)
+        if paths:  # room for six rows (or all of them), whatever the font and scaling
+            self.view.setMinimumHeight(self.view.sizeHintForRow(0) * min(6, len(paths)) + 2 * self.view.frameWidth())
         self.setVisible(bool(paths))
 
     def _file_selected(self) -> None:
