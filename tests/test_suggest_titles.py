@@ -80,7 +80,23 @@ def test_counters_and_file_names_but_not_names_of_documents() -> None:
 def test_the_pdfs_own_title_is_read_once_and_kept(case_root: Path, tmp_path: Path, capsys) -> None:
     assert run(capsys, "new", str(case_root), "--category", "humanitarian-family")[0] == 0
     with_title(write_pdf(case_root / "scan0002.pdf"), "Marriage certificate")
+    write_pdf(case_root / "scan0003.pdf")  # reportlab calls it "untitled"
+    with_title(write_pdf(case_root / "scan0004.pdf"), "Microsoft Word - scan0004.docx")
+
+    def record(path: str) -> Record:
+        return Record(id="R001", path=path, sha256="", size=1, media_type="application/pdf", pages=1)
+
     with CaseFolder.open(case_root, read_only=True) as folder:
-        assert pdf_own_title(folder, "scan0002.pdf") == "Marriage certificate"
-        assert pdf_own_title(folder, "photo.jpg") == ""
+        assert pdf_own_title(folder, record("scan0002.pdf")) == "Marriage certificate"
+        assert pdf_own_title(folder, record("scan0003.pdf")) == ""
+        assert pdf_own_title(folder, record("scan0004.pdf")) == ""
+        assert pdf_own_title(folder, record("photo.jpg")) == ""
     assert "Marriage certificate" in (case_root / ".paroledesk" / "first-pages.json").read_text(encoding="utf-8")
+
+
+def test_untitled_pdfs_are_not_offered_a_title(case_root: Path, tmp_path: Path, capsys) -> None:
+    assert run(capsys, "new", str(case_root), "--category", "humanitarian-family")[0] == 0
+    scan = write_pdf(tmp_path / "outside" / "scan0009.pdf")
+    assert run(capsys, "attach", str(case_root), "beneficiary-id", str(scan))[0] == 0
+    [warning] = warnings(capsys, case_root)
+    assert warning["message"].endswith("give it a title as it should appear in the index.")

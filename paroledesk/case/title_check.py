@@ -7,9 +7,12 @@ for a PDF that carries a document title of its own (/Title), offers that title.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .exhibits import letters_by_item
+from .model import Record
 from .records import has_file_name_title
 from .suggest import FirstPages
 
@@ -29,25 +32,33 @@ def file_name_titles(folder: "CaseFolder") -> list[tuple[str, str, str]]:
                 continue
             shown = record.title.strip() or record.path
             message = f"Exhibit {letter}, {shown}: give it a title as it should appear in the index"
-            own = pages.title(record.path) if record.path.lower().endswith(".pdf") else ""
-            if own and not has_file_name_title(_titled(record, own)):
+            own = usable_title(record, pages.title(record.path)) if record.path.lower().endswith(".pdf") else ""
+            if own:
                 message += f' (the PDF calls itself "{own}")'
             out.append((message + ".", item_id, record.id))
     pages.save()
     return out
 
 
-def pdf_own_title(folder: "CaseFolder", relative: str) -> str:
+def pdf_own_title(folder: "CaseFolder", record: Record) -> str:
     """A PDF record's own document title, or "" (none, not a PDF, or only a file name)."""
-    if not relative.lower().endswith(".pdf"):
+    if not record.path.lower().endswith(".pdf"):
         return ""
     pages = FirstPages(folder.root)
-    title = pages.title(relative)
+    title = usable_title(record, pages.title(record.path))
     pages.save()
     return title
 
 
-def _titled(record, title: str):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
+# What PDF makers write when nobody gave the document a title.
+_NO_TITLE = re.compile(r"(untitled.*|document\s*\d*|title|none|\(?anonymous\)?|.*\.(docx?|odt|rtf|pdf|jpe?g|png|tiff?))",
+                       re.IGNORECASE)
+_MAKER_PREFIX = re.compile(r"^(microsoft (word|excel|powerpoint) - )", re.IGNORECASE)
 
-    return replace(record, title=title)
+
+def usable_title(record: Record, own: str) -> str:
+    """The PDF's own title when it names a document: not "untitled", a file name or a counter."""
+    own = _MAKER_PREFIX.sub("", own).strip()
+    if not own or _NO_TITLE.fullmatch(own) or has_file_name_title(replace(record, title=own)):
+        return ""
+    return own
