@@ -40,6 +40,7 @@ class PagePlan:
     turned: bool        # embedded as-is with a quarter-turn EXIF orientation
     frames: int         # frames in the file
     used: int           # frames that become pages
+    upright: bool = False  # known to have no EXIF turn: img2pdf need not look (for a PNG, it decodes to)
 
     @property
     def animated(self) -> bool:
@@ -70,12 +71,42 @@ def plan_pages(data: bytes) -> PagePlan:
     with Image.open(io.BytesIO(data)) as image:
         image_format = image.format or ""
         frames, used = used_frames(image)
-        orientation = image.getexif().get(0x0112, 1)
+        orientation = orientation_of(image, data)
         as_is = (image_format in _EMBEDDED_AS_IS and orientation not in _MIRRORED_ORIENTATIONS
                  and used == frames and not _high_depth(image, data))
         if as_is:
-            return PagePlan([data], orientation in _QUARTER_TURNS, frames, used)
+            return PagePlan([data], orientation in _QUARTER_TURNS, frames, used,
+                            upright=image_format == "PNG" and orientation == 1)
         return PagePlan(reencode(image, used, lossy=image_format in _LOSSY), False, frames, used)
+
+
+def orientation_of(image: Image.Image, data: bytes) -> int:
+    """The EXIF orientation (1: upright), read without decoding pixels. Pillow's getexif()
+    reads a JPEG's or TIFF's from the header, but loads a whole PNG to look for an eXIf
+    chunk after the picture data; a PNG's chunks are walked here instead."""
+    if image.format != "PNG":
+        return image.getexif().get(0x0112, 1)
+    exif = png_exif(data)
+    if exif is None:
+        return 1
+    found = Image.Exif()
+    found.load(b"Exif\x00\x00" + exif)  # as Pillow's own PNG reader hands it over
+    return found.get(0x0112, 1)
+
+
+def png_exif(data: bytes) -> bytes | None:
+    """The content of a PNG's eXIf chunk, or None: chunk headers only, from the signature to
+    IEND (each chunk is length, type, data, CRC)."""
+    offset = 8
+    while offset + 8 <= len(data):
+        length = int.from_bytes(data[offset:offset + 4], "big")
+        kind = data[offset + 4:offset + 8]
+        if kind == b"eXIf":
+            return data[offset + 8:offset + 8 + length]
+        if kind == b"IEND":
+            return None
+        offset += 12 + length
+    return None
 
 
 def to_pdf(plan: PagePlan, layout_for: Callable[[bool], Layout] | None = None) -> bytes:
@@ -83,12 +114,15 @@ def to_pdf(plan: PagePlan, layout_for: Callable[[bool], Layout] | None = None) -
     default when None). Raises img2pdf's and Pillow's errors."""
     import img2pdf
 
-    def convert(images: list[bytes], turned: bool) -> bytes:
+    def convert(images: list[bytes], turned: bool, upright: bool = False) -> bytes:
         kwargs = {"layout_fun": layout_for(turned)} if layout_for is not None else {}
-        return img2pdf.convert(*images, rotation=img2pdf.Rotation.ifvalid, **kwargs)
+        # Rotation.none when the plan read the orientation already (1): the same page as
+        # ifvalid makes for it, without img2pdf decoding a PNG to look.
+        rotation = img2pdf.Rotation.none if upright else img2pdf.Rotation.ifvalid
+        return img2pdf.convert(*images, rotation=rotation, **kwargs)
 
     try:
-        return convert(plan.images, plan.turned)
+        return convert(plan.images, plan.turned, plan.upright)
     except (img2pdf.AlphaChannelError, img2pdf.UnsupportedColorspaceError):
         # Transparency or a colour mode img2pdf will not take as it is: flattened onto white
         # as PNG, upright (EXIF applied), so no longer turned.
