@@ -257,6 +257,7 @@ class CaseFolder:
             fields["signed_version"] = version
         title = fields.pop("title", None)
         known_paths = {r.path: r for r in self.case.records.values()}
+        self._refuse_known(files, known_paths)
         journal = AttachJournal(self.root)
         prepared = prepare_attachments(self.root, item, [Path(f) for f in files], known_paths, self.cache, journal)
 
@@ -282,6 +283,20 @@ class CaseFolder:
 
         # The commit: case.json now records the copies, which then take their names.
         return commit_with(journal, lambda: self._edit(change), discard)
+
+    def _refuse_known(self, files: list[Path | str], known: dict[str, Record]) -> None:
+        """A file of the folder that is a record already: say under which item it is filed."""
+        for file in files:
+            source = Path(file)
+            inside = relative_inside(self.root, source) if not source.is_symlink() else None
+            record = known.get(inside) if inside is not None else None
+            if record is None:
+                continue
+            item_id = self.case.item_of(record.id)
+            where = (f"filed under '{self.category.item(item_id).title}'"
+                     if item_id and self.category.has_item(item_id) else "filed under no checklist item")
+            raise RecordError(f"{source.name} is already a record of this case ({record.id}, {where}); "
+                              "to move it, drag it from that item's records onto the item it belongs to.")
 
     # -- the USCIS forms ParoleDesk fills (case/filled_forms.py) ---------------------------
 
