@@ -1,5 +1,5 @@
 """The case facts, one page per person: beneficiary, requestor, attorney, each supporter,
-declarant, and the signing, translator, interpreter and filing facts.
+declarant, and the signing, translator, interpreter, filing and previous-parole facts.
 
 Pages, groups and labels come from forms/facts.toml (case/fact_labels.py); which facts exist
 is the case model's. Every input saves through `CaseFolder.set_fact`, which validates it; a
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSta
                                QWidget)
 
 from ..case import CaseError, CaseFolder
-from ..case.fact_keys import fact_value
+from ..case.fact_keys import SUPPORTERS, fact_value
 from ..case.fact_labels import LANGUAGES, FactField, FactPage, fact_labels
 from ..case.languages import languages
 from .fact_inputs import FactInput
@@ -26,7 +26,6 @@ from .lazy_tab import LazyTab
 from .theme import icon
 from .undo import CaseEdits
 
-SUPPORTERS = "supporters"
 INSIDE_US = {"inside": "inside", "outside": "outside", "": "unset"}  # fact_value's text -> the list's value
 
 
@@ -160,13 +159,13 @@ class FactsForm(QWidget):
 
     # -- one fact ----------------------------------------------------------------------------
 
-    def _input(self, key: str, field: FactField, parent: QWidget) -> FactInput:
+    def _input(self, key: str, shown: FactField, parent: QWidget) -> FactInput:
         choices = None
-        if field.choices == LANGUAGES:
+        if shown.choices == LANGUAGES:
             choices = tuple((code, f"{name} ({code})") for code, name in languages().items())
-        elif field.choices:
-            choices = self._labels.choices[field.choices]
-        return FactInput(key, field, choices, self._edits, lambda k=key: self._read(k),
+        elif shown.choices:
+            choices = self._labels.choices[shown.choices]
+        return FactInput(key, shown, choices, self._edits, lambda k=key: self._read(k),
                          lambda text, k=key: self._save(k, text), self._labels.describe(key), parent)
 
     def _read(self, key: str) -> str:
