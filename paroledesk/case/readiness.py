@@ -277,7 +277,7 @@ def _statement_problems(folder: "CaseFolder") -> list[Problem]:
 def _unprintable_problems(folder: "CaseFolder") -> list[Problem]:
     """Text the packet's fonts cannot print would come out as empty boxes: say so, by field."""
     return [Problem(Severity.WARNING, f"{where} holds {describe(chars)} that the packet cannot print: they would "
-                    "come out as empty boxes, or right to left in the wrong order. Write it in Latin letters (as in the passport's machine-readable "
+                    "come out as empty boxes. Write it in Latin letters (as in the passport's machine-readable "
                     "line) or leave those characters out.", item, record)
             for where, item, record, chars in unprintable_texts(folder.case, folder.category)]
 
