@@ -46,7 +46,7 @@ def export_in_child(case: Path, out: Path, cprofile: Path | None = None) -> dict
         "import json, resource, sys, time; sys.path.insert(0, sys.argv[3])\n"
         "from paroledesk.case import CaseFolder\n"
         "from paroledesk.packet import export_packet\n"
-        "import paroledesk.packet.pages, pypdf, reportlab, docx, img2pdf, pikepdf, PIL.Image\n"
+        "import paroledesk.packet.pages, pypdf, reportlab, docx, img2pdf, PIL.Image\n"
         "def rss(field):\n"
         "    try:\n"
         "        for line in open('/proc/self/status'):\n"
