@@ -25,7 +25,7 @@ RecordCountRole = Qt.ItemDataRole.UserRole + 4
 ProblemsRole = Qt.ItemDataRole.UserRole + 5
 
 COL_ITEM, COL_REQUIRED, COL_RECORDS, COL_PROBLEMS = range(4)
-_HEADERS = ("Checklist item", "Req.", "Records", "")
+_HEADERS = ("Checklist item", "Req.", "Files", "")  # short: a narrow pane keeps room for the titles
 _HEADER_TIPS = ("Tick when done; right-click to waive", "Required item", "Records attached", "Problems")
 _NO_PARENT = 0  # internalId of group rows; item rows carry their group's row + 1
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeView, QWidget)
 
 from ..case import ItemState
 from .checklist_model import COL_ITEM, COL_PROBLEMS, COL_RECORDS, COL_REQUIRED, ChecklistModel, ItemIdRole, StateRole
@@ -20,7 +21,10 @@ class ChecklistView(QTreeView):
         self.setModel(model)
         self.setAccessibleName("Evidence checklist")
         self.setAccessibleDescription("Space ticks the selected item; the context menu waives it. Drop files on an item to attach them.")
-        self.setUniformRowHeights(True)
+        # A title wraps onto a second line in a narrow pane (200 % on a laptop) instead of "Fo…".
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -33,6 +37,9 @@ class ChecklistView(QTreeView):
         header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
         for column in (COL_REQUIRED, COL_RECORDS, COL_PROBLEMS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())  # wrapped rows re-measured
+        self.setItemDelegateForColumn(COL_ITEM, _WrappingDelegate(self))
+        self.setIndentation(self.fontMetrics().height())
         self.expandAll()
         self.selectionModel().currentChanged.connect(lambda current, _: self.item_selected.emit(self.item_id(current)))
 
@@ -90,3 +97,27 @@ class ChecklistView(QTreeView):
         reopen.setEnabled(editable and state is not ItemState.OPEN)
         menu.addAction("Waive with a reason…", self.waive_current).setEnabled(editable)
         menu.popup(self.viewport().mapToGlobal(point))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for titles wrapped to the item column's width (a tree view does not wrap by itself)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return base
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        style = self._view.style()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 12
+        width = self._view.header().sectionSize(COL_ITEM) - self._view.indentation() * depth - check
+        if width <= 20:
+            return base
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(base.width(), max(base.height(), needed.height() + 6))

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         top.setSizes([width * 2 // 5, width * 3 // 5])
         body.setSizes([height * 4 // 5, height // 5])
-        self.left_splitter.setSizes([height * 2 // 5, height * 2 // 5])
+        self.left_splitter.setSizes([height * 3 // 5, height // 5])  # the checklist first; Unfiled has its minimum
 
     @property
     def facts(self) -> FactsForm:

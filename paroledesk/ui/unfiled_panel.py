@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from .records_model import PathRole, UnfiledModel
 
@@ -22,7 +22,7 @@ class UnfiledPanel(QWidget):
         self.model = UnfiledModel(self)
         self.title = QLabel(self)
         self.title.setObjectName("subheading")
-        self.hint = QLabel("Drag files onto a checklist item, or onto the records list, to file them.", self)
+        self.hint = QLabel("Drag files onto a checklist item to file them.", self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self._suggestions: list[Any] = []
@@ -38,7 +38,7 @@ class UnfiledPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(not read_only)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.file_button = QPushButton("File under selected item", self)
+        self.file_button = QPushButton("File under Selected Item", self)
         self.file_button.setAccessibleName("File the selected unfiled files under the selected checklist item")
         self.file_button.setEnabled(not read_only)
         self.file_button.clicked.connect(self._file_selected)
@@ -47,8 +47,10 @@ class UnfiledPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.accept_button)
-        layout.addWidget(self.file_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.file_button)
+        layout.addLayout(buttons)
         self.set_paths(Path("."), [])
 
     def set_paths(self, root: Path, paths: list[str], suggestions: list[Any] | None = None,
@@ -63,8 +65,10 @@ class UnfiledPanel(QWidget):
         self.accept_button.setText(f"File {count} Suggested" if count != 1 else "File 1 Suggested")
         self.accept_button.setVisible(bool(count))
         self.accept_button.setEnabled(bool(count) and not self._read_only)
-        if paths:  # room for six rows (or all of them), whatever the font and scaling
-            self.view.setMinimumHeight(self.view.sizeHintForRow(0) * min(6, len(paths)) + 2 * self.view.frameWidth())
+        if paths:  # room for six rows (or all of them), but never more than a fifth of a small screen
+            rows = self.view.sizeHintForRow(0) * min(6, len(paths)) + 2 * self.view.frameWidth()
+            screen = self.screen().availableGeometry().height() if self.screen() else rows * 5
+            self.view.setMinimumHeight(min(rows, screen // 5))
         self.setVisible(bool(paths))
 
     def _file_selected(self) -> None:
