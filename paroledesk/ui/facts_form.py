@@ -38,9 +38,12 @@ class FactsForm(QWidget):
         self.inputs: dict[str, FactInput] = {}  # the facts of the pages built so far
         self.fields = _Boxes(self)              # fact key -> its input box, building its page if need be
         self.pages: list[_Slot] = []
+        saved = ("This case is open read-only here: nothing can be changed." if edits.read_only
+                 else "Each is saved when you leave its box.")
         intro = QLabel("Facts used in the cover letter, the declaration, the certificates and the USCIS forms. "
-                       "Each is saved when you leave its box.", self)
+                       + saved, self)
         intro.setObjectName("hint")
+        self.intro = intro
         intro.setWordWrap(True)
         self.person = QComboBox(self)
         self.person.setAccessibleName("Person or topic shown")
