@@ -188,3 +188,13 @@ def test_the_installed_wheel_carries_the_blanks_and_mappings_and_fills_from_them
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(site)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "case" / "records" / "filled" / "G-1145.pdf").is_file()
+
+
+def test_a_filled_form_its_signed_scan_replaced_is_not_offered_as_unfiled(tmp_path: Path) -> None:
+    root = tmp_path / "case"
+    with full_case(root, items=("i-131",)) as folder:
+        filled = folder.fill_form("i-131")
+        folder.attach("i-131", [write_pdf(tmp_path / "signed.pdf", pages=14, text="signed I-131")])
+        write_pdf(root / "records" / "client letter.pdf")
+        assert (root / filled.path).is_file()
+        assert folder.unfiled() == ["records/client letter.pdf"]

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from .cache import InspectionCache
 
 _SKIPPED_DIRS = {".paroledesk", "exports", ".git"}
+# ParoleDesk's own files under records/: forms it filled (an earlier fill, or one its signed
+# scan replaced) and the scans of history events. None is a client's file waiting to be filed.
+_OWN_DIRS = {("records", "filled"), ("records", "history")}
 
 
 def title_from_file_name(name: str) -> str:
@@ -169,6 +172,7 @@ def scan_unfiled(root: Path) -> list[str]:
         dirnames[:] = sorted(
             d for d in dirnames
             if not (here == root and d in _SKIPPED_DIRS) and not d.startswith(".")
+            and (here.relative_to(root).parts + (d,)) not in _OWN_DIRS
             and not (here / d).is_symlink()
         )
         for name in sorted(filenames):
