@@ -29,6 +29,7 @@ from .statement_editor import StatementEditor
 from .theme import icon
 from .undo import CaseEdits
 from .unfiled_panel import UnfiledPanel
+from .window_state import remember, restore
 
 TAB_ITEM, TAB_FACTS, TAB_STATEMENT, TAB_SIGNATURES = range(4)
 
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self._case_changed()
         self.checklist.first_item()
         self._size_to_screen(top, body)
+        self._splitters = {"top": top, "body": body, "left": self.left_splitter}
+        restore(self, self._splitters)  # as the user left it last time, within this screen
         self.refresh.refresh()  # hashes and page checks start once the window is up
 
     def _size_to_screen(self, top: QSplitter, body: QSplitter) -> None:
@@ -302,6 +305,7 @@ class MainWindow(QMainWindow):
                 return
             self.export_flow.cancel()
         self.edits.flush()
+        remember(self, self._splitters)
         if self._statement_tab.built:
             self.statement.cleanup()
         self.folder.close()

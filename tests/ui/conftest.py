@@ -77,3 +77,13 @@ def open_window(qtbot: Any) -> Iterator[Callable[..., MainWindow]]:
 @pytest.fixture
 def sample_window(sample_case: Path, open_window: Callable[..., MainWindow], tmp_path: Path) -> MainWindow:
     return open_window(sample_case, export_to=tmp_path / "exported")
+
+
+@pytest.fixture(autouse=True)
+def fresh_window_state() -> Iterator[None]:
+    """Each test's windows open at the default size: none inherits what an earlier test's
+    window remembered (ui/window_state.py)."""
+    from paroledesk.ui.window_state import forget
+
+    forget()
+    yield
