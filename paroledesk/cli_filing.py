@@ -3,6 +3,7 @@ files in a case folder that are not records yet (case/suggest.py).
 
     paroledesk suggest FOLDER [--json]
     paroledesk file FOLDER --accept-suggestions [--json]
+    paroledesk office-profile FOLDER [--apply]   keep FOLDER's attorney as the office's (or set it on FOLDER)
 
 `file` attaches each suggested file to its item, one file at a time, so a file that is
 refused (its sentence on stderr) leaves the others filed; exit 1 when one was refused.
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from .case import CaseError, CaseFolder
+from .case.office_profile import apply_office_profile, profile_file, save_office_profile
 from .case.suggest import suggest_for
 
 EXIT_OK, EXIT_SOME_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -31,6 +33,10 @@ def add_filing_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("folder", type=Path)
     p.add_argument("--accept-suggestions", action="store_true", help="attach every suggested file")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("office-profile", help="keep the case's attorney as the office's, offered for every new case")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--apply", action="store_true", help="set the office's attorney on this case instead")
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -76,9 +82,25 @@ def cmd_file(args: argparse.Namespace) -> int:
     return EXIT_SOME_REFUSED if refused else EXIT_OK
 
 
+def cmd_office_profile(args: argparse.Namespace) -> int:
+    if args.apply:
+        with CaseFolder.open(args.folder) as folder:
+            keys = apply_office_profile(folder)
+        if not keys:
+            raise CaseError(f"There is no office profile yet ({profile_file()}); keep one with "
+                            "`paroledesk office-profile FOLDER` from a case whose attorney facts are filled in.")
+        print(f"Set {len(keys)} attorney facts from the office profile.")
+        return EXIT_OK
+    with CaseFolder.open(args.folder, read_only=True) as folder:
+        kept = save_office_profile(folder.case)
+    print(f"Kept {len(kept)} attorney facts as the office profile ({profile_file()}); New Case offers them.")
+    return EXIT_OK
+
+
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
 
-FILING_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"suggest": cmd_suggest, "file": cmd_file}
+FILING_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "suggest": cmd_suggest, "file": cmd_file, "office-profile": cmd_office_profile}

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..case import CaseError, CaseFolder, NotACaseError
+from ..case.office_profile import apply_office_profile
 from .about import AboutDialog
 from .dialogs import confirm, show_error
 from .main_window import MainWindow
@@ -50,6 +51,11 @@ class Launcher:
         except CaseError as exc:
             show_error(parent or self.start_screen, "Could not start the case", exc.message)
             return None
+        try:
+            if dialog.use_office.isChecked():
+                apply_office_profile(created)
+        except CaseError as exc:  # the case is started; only the attorney's facts are missing
+            show_error(parent or self.start_screen, "The office's attorney was not filled in", exc.message)
         return self._show(created)
 
     def show_about(self, parent: QWidget | None) -> None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget)
 
 from ..case import Category, all_categories
+from ..case.office_profile import office_attorney
 
 
 class NewCaseDialog(QDialog):
@@ -62,6 +63,12 @@ class NewCaseDialog(QDialog):
         form.addRow("&Category:", self.category)
         form.addRow("", self.summary)
         form.addRow("&Beneficiary:", self.beneficiary)
+        attorney = office_attorney().get("attorney.name", "")
+        # The office's attorney (paroledesk office-profile), offered for every new case.
+        self.use_office = QCheckBox(f"Attorney: {attorney} (the office profile)", self)
+        self.use_office.setChecked(bool(attorney))
+        self.use_office.setVisible(bool(attorney))
+        form.addRow("", self.use_office)
         form.addRow(self.buttons)
         self._show_summary()
         self._update_ok()
