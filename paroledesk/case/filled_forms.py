@@ -23,7 +23,8 @@ from .errors import CaseError, UnknownItemError
 from .fact_keys import fact_value
 from .filled_records import FILLED_FOLDER, file_name, filled_record_for
 from .inspect import inspect_file
-from .model import ItemState, Record
+from .checklist import Category
+from .model import Case, ItemState, Record
 from .storage import default_file_mode
 from .uscis_formats import formatted
 from .uscis_mapping import FormMapping, mapping_for, mappings, mappings_for_item, resolve
@@ -91,28 +92,48 @@ def form_statuses(folder: "CaseFolder") -> list[FormStatus]:
     return out
 
 
+@dataclass(frozen=True)
+class PreparedFill:
+    """A form filled from the case, not yet filed: made from a copy of the case off the UI
+    thread (`prepare_fill`), then filed under its item on the thread that owns the case
+    (`file_fill`)."""
+
+    item_id: str
+    mapping: FormMapping
+    supporter: int | None
+    data: bytes
+    missing: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
 def fill_form(folder: "CaseFolder", item_id: str, blank: Path | None = None,
               supporter: int | None = None) -> FilledForm:
     """Fill the form of `item_id` from the case and file it under the item (replacing the form
     filled before for it). Every refusal is one sentence; nothing is written then."""
+    if folder.read_only:
+        folder.save()  # raises the read-only sentence, before the second a fill takes
+    return file_fill(folder, prepare_fill(folder.case, folder.category, item_id, blank, supporter))
+
+
+def prepare_fill(case: Case, category: Category, item_id: str, blank: Path | None = None,
+                 supporter: int | None = None) -> PreparedFill:
+    """The filled form of `item_id`, from `case` alone (it writes nothing and changes nothing,
+    so it may run on a copy of the case in the background)."""
     from ..uscis import check_fields, fill_blank, open_blank
 
-    if folder.read_only:
-        folder.save()  # raises the read-only sentence
-    case, category = folder.case, folder.category
     item = category.item(item_id)
     known = mappings_for_item(item_id) if item.form else ()
     if not known:
         fillable = sorted({m.item for m in mappings() if category.has_item(m.item)})
         raise UnknownItemError(f"'{item.title}' is not a form ParoleDesk fills; it fills {', '.join(fillable) or 'none'}.")
-    supporter = _which_supporter(folder, known[0], supporter)
+    supporter = _which_supporter(case, known[0], supporter)
     path = Path(blank) if blank is not None else resources_dir() / "uscis" / known[0].blank
     opened = open_blank(path)
     mapping = _mapping_of(opened, known, path)
     check_fields(opened, {e.field for e in mapping.fields if e.check is None},
                  [(e.field, e.check) for e in mapping.fields if e.check is not None], mapping.form)
     resolved = resolve(mapping, case, category.id, supporter)
-    _refuse_bad_values(folder, mapping, resolved.texts, supporter)
+    _refuse_bad_values(case, mapping, resolved.texts, supporter)
     labels = {e.field: (e.fact or e.text or e.field).replace("supporter.", f"supporters.{supporter}.")
               for e in reversed(mapping.fields)}
     try:
@@ -123,8 +144,17 @@ def fill_form(folder: "CaseFolder", item_id: str, blank: Path | None = None,
         log.info("blank form not fillable: %s", exc.__class__.__name__)
         raise CaseError(f"{path} could not be filled (its PDF is damaged or unusual); download the blank "
                         "form again from uscis.gov.") from None
-    record = _file(folder, item_id, mapping, supporter, filled.data)
-    return FilledForm(record.id, record.path, mapping.form, mapping.edition, resolved.missing, tuple(filled.warnings))
+    return PreparedFill(item_id, mapping, supporter, filled.data, resolved.missing, tuple(filled.warnings))
+
+
+def file_fill(folder: "CaseFolder", prepared: PreparedFill) -> FilledForm:
+    """File a prepared form under its item, replacing the form filled before for it, as one
+    transaction (nothing is written when it fails)."""
+    if folder.read_only:
+        folder.save()  # raises the read-only sentence
+    mapping = prepared.mapping
+    record = _file(folder, prepared.item_id, mapping, prepared.supporter, prepared.data)
+    return FilledForm(record.id, record.path, mapping.form, mapping.edition, prepared.missing, prepared.warnings)
 
 
 def _supporters(folder: "CaseFolder", mapping: FormMapping) -> list[int | None]:
@@ -133,8 +163,8 @@ def _supporters(folder: "CaseFolder", mapping: FormMapping) -> list[int | None]:
     return list(range(1, len(folder.case.supporters) + 1)) or [1]
 
 
-def _which_supporter(folder: "CaseFolder", mapping: FormMapping, supporter: int | None) -> int | None:
-    count = len(folder.case.supporters)
+def _which_supporter(case: Case, mapping: FormMapping, supporter: int | None) -> int | None:
+    count = len(case.supporters)
     if not mapping.per_supporter:
         if supporter is not None:
             raise CaseError(f"Form {mapping.form} is one form for the case; leave out the supporter number.")
@@ -167,7 +197,7 @@ def _mapping_of(opened, known: tuple[FormMapping, ...], path: Path) -> FormMappi
     return mapping
 
 
-def _refuse_bad_values(folder: "CaseFolder", mapping: FormMapping, texts: dict[str, str], supporter: int | None) -> None:
+def _refuse_bad_values(case: Case, mapping: FormMapping, texts: dict[str, str], supporter: int | None) -> None:
     """A fact that is not what its field needs (a date or A-number typed before they were
     checked, or case.json edited by hand) is named, not printed on the form."""
     for entry in mapping.fields:
@@ -175,7 +205,7 @@ def _refuse_bad_values(folder: "CaseFolder", mapping: FormMapping, texts: dict[s
         if check is None or entry.fact is None or entry.field not in texts:
             continue
         key = entry.fact.replace("supporter.", f"supporters.{supporter}.", 1) if entry.fact.startswith("supporter.") else entry.fact
-        raw = fact_value(folder.case, key)
+        raw = fact_value(case, key)
         value = formatted(raw, entry.format, entry.line)
         if value == texts[entry.field] and not _valid(entry.format or "", value, check[0]):
             raise CaseError(f"The case fact {key} holds '{raw.strip()[:40]}', which is not {check[1]}; correct it "

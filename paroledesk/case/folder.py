@@ -38,7 +38,7 @@ from .signed_scans import (adopt_unversioned_scans, certificate_item, certified_
                            signed_version_for)
 
 if TYPE_CHECKING:
-    from .filled_forms import FilledForm, FormStatus
+    from .filled_forms import FilledForm, FormStatus, PreparedFill
 
 log = logging.getLogger(__name__)
 _BACKUP_NOTICE = "The backups of "  # how storage.save_case's warning begins
@@ -312,6 +312,12 @@ class CaseFolder:
         from .filled_forms import fill_form
 
         return fill_form(self, item_id, blank, supporter)
+
+    def file_fill(self, prepared: "PreparedFill") -> "FilledForm":
+        """File a form filled off the UI thread from a copy of the case (filled_forms.prepare_fill)."""
+        from .filled_forms import file_fill
+
+        return file_fill(self, prepared)
 
     def signed_scans(self, item_id: str) -> list[Record]:
         """The signed scans an attach to `item_id` replaces ([] for an item that takes no scan)."""

@@ -1,8 +1,10 @@
 """Filling a USCIS form from the case, off the UI thread, as one undoable edit.
 
-`CaseFolder.fill_form` takes a second or more (pypdf builds every field's appearance), so it
-runs in the background while a modal progress dialog keeps the case from being edited
-meanwhile: the fill writes the case itself. Text still being typed is saved first.
+A fill takes a second or more (pypdf builds every field's appearance), so the form is made in
+the background from a copy of the case (`prepare_fill`), and filed on the UI thread, which
+owns the case (`CaseFolder.file_fill`): no thread but this one ever reads or writes the case
+while a readiness check or a view may. A modal progress dialog keeps the case from being
+edited meanwhile. Text still being typed is saved first.
 
 Undo must bring back the form filled before, file and all, so a fill again first takes the
 earlier filled record off the case (its file stays, untouched) and the new fill is written
@@ -12,6 +14,7 @@ one file's old and new contents.
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -19,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..case import CaseError
-from ..case.filled_forms import FilledForm
+from ..case.filled_forms import FilledForm, PreparedFill, prepare_fill
 from ..case.filled_records import filled_record_for
 from ..case.uscis_mapping import mappings_for_item
 from .undo import CaseEdits, SnapshotCommand
@@ -34,7 +37,7 @@ class FormFiller(QObject):
     def __init__(self, edits: CaseEdits, window: QWidget) -> None:
         super().__init__(window)
         self._edits, self._window = edits, window
-        self._task: BackgroundTask[FilledForm] | None = None
+        self._task: BackgroundTask[PreparedFill] | None = None
         self.progress: QProgressDialog | None = None
 
     @property
@@ -56,29 +59,34 @@ class FormFiller(QObject):
         known = mappings_for_item(item_id)
         title = f"Form {known[0].form}" if known else folder.category.item(item_id).title
 
-        def work(control: TaskControl) -> FilledForm:
-            try:
-                if earlier_id is not None:
-                    folder.remove_record(earlier_id)
-                return folder.fill_form(item_id, supporter=supporter)
-            except BaseException:
-                if earlier_id is not None:
-                    folder.restore(before)  # the earlier form back on the case: nothing changed
-                raise
+        case, category = copy.deepcopy(folder.case), folder.category
+
+        def work(control: TaskControl) -> PreparedFill:
+            return prepare_fill(case, category, item_id, supporter=supporter)
 
         self.progress = QProgressDialog(f"Filling {title} from the case…", "", 0, 0, self._window)
         self.progress.setWindowTitle("Fill from case")
         self.progress.setCancelButton(None)  # the fill is one step: nothing to stop half-way
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)  # at once: the window takes no edit while the fill writes the case
+        self.progress.setMinimumDuration(0)  # at once: no edit may come between the copy and the filing
         who = f" for supporter {supporter}" if supporter is not None else ""
         text = f"{'Fill again' if earlier_id else 'Fill'} {title}{who} from the case"
-        self._task = run_in_background(self, work, on_success=lambda r: self._filled(before, text, r),
+        self._task = run_in_background(self, work, on_success=lambda r: self._file(before, earlier_id, text, r),
                                        on_failure=self._failed)
 
-    def _filled(self, before: dict[str, Any], text: str, result: FilledForm) -> None:
+    def _file(self, before: dict[str, Any], earlier_id: str | None, text: str, prepared: PreparedFill) -> None:
+        folder = self._edits.folder
+        try:
+            if earlier_id is not None:
+                folder.remove_record(earlier_id)
+            result = folder.file_fill(prepared)
+        except Exception as error:  # noqa: BLE001 - said in one sentence by _failed
+            if earlier_id is not None:
+                folder.restore(before)  # the earlier form back on the case: nothing changed
+            self._failed(error)
+            return
         self._close_progress()
-        after = self._edits.folder.snapshot()
+        after = folder.snapshot()
         if after != before:
             self._edits.stack.push(SnapshotCommand(self._edits, before, after, text))
         self._edits.changed.emit()
