@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         actions = self._actions
         self.new_action = self._action("&New Case…", lambda: actions and actions.new_case_dialog(self), "Ctrl+N", "new")
         self.open_action = self._action("&Open Case Folder…", lambda: actions and actions.open_case_dialog(self), "Ctrl+O", "open")
-        self.export_action = self._action("&Export Packet…", lambda: self.export_flow.start(), "Ctrl+E", "export")
+        self.export_action = self._action("&Export Packet…", lambda: self.export_flow.choose(), "Ctrl+E", "export")
         self.draft_action = self._action("Export &Draft", lambda: self.export_flow.start(draft=True))
         self.signing_action = self._action("Export &Signing Set…", self.export_flow.start_signing, None, "export")
         self.signing_action.setToolTip("The pages still to be signed by hand, each after a \"Sign here\" sheet")

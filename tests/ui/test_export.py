@@ -41,6 +41,8 @@ def test_export_runs_in_the_background_and_shows_the_result(sample_case: Path, o
     flow.message.connect(messages.append)
 
     sample_window.export_action.trigger()
+    assert flow.profile_dialog is not None and flow.profile_dialog.isVisible(), "Export asks how the packet is filed"
+    flow.profile_dialog.export_button.click()  # paper, the first choice
     assert flow.running and flow.progress is not None and flow.progress.isVisible()
     qtbot.waitUntil(lambda: flow.result_dialog is not None, timeout=120_000)
 
