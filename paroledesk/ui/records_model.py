@@ -86,7 +86,18 @@ class RecordsModel(QAbstractListModel):
             return icon("document")
         if role == RecordIdRole:
             return record.id
+        if role == Qt.ItemDataRole.EditRole:  # F2 or a double-click edits the title in place
+            return record.title
         return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        record = self.record_at(index.row()) if index.isValid() else None
+        if record is None or role != Qt.ItemDataRole.EditRole or self._edits.read_only:
+            return False
+        title = str(value).strip()
+        if title != record.title:
+            self._edits.update_record(record.id, "title", title)
+        return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled
@@ -94,7 +105,7 @@ class RecordsModel(QAbstractListModel):
         if index.isValid():
             flags |= Qt.ItemFlag.ItemIsSelectable
             if editable:
-                flags |= Qt.ItemFlag.ItemIsDragEnabled
+                flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable
         elif editable:
             flags |= Qt.ItemFlag.ItemIsDropEnabled  # drops go between rows, never onto one
         return flags
