@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from .about_libraries import installed_libraries
 
 # (distribution name on PyPI, what it does here, licence)
 LIBRARIES = (
@@ -32,6 +33,10 @@ def _installed(name: str) -> str:
     return "not installed"
 
 
+def _key(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,12 +49,17 @@ class AboutDialog(QDialog):
         rows = "".join(
             f"<tr><td><b>{name}</b> {_installed(name)}</td><td>{licence}</td><td>{use}</td></tr>"
             for name, use, licence in LIBRARIES)
+        listed = {_key(name) for name, _, _ in LIBRARIES}
+        also = [lib for lib in installed_libraries()
+                if _key(lib.name) not in listed and not _key(lib.name).startswith("pyside6-")]
+        more = "".join(f"<tr><td><b>{lib.name}</b> {lib.version}</td><td>{lib.licence}</td>"
+                       f"<td>needed by {lib.needed_by}</td></tr>" for lib in also)
         self.licences = QTextBrowser(self)
         self.licences.setAccessibleName("Libraries and licences")
         self.licences.setHtml(
             "<p>ParoleDesk is built on these libraries, used under their licences:</p>"
             f"<table cellpadding='3'><tr><th align='left'>Library</th><th align='left'>Licence</th>"
-            f"<th align='left'>Used for</th></tr>{rows}</table>"
+            f"<th align='left'>Used for</th></tr>{rows}{more}</table>"
             "<p>Qt and PySide6 are used under the GNU Lesser General Public License v3; "
             "you may replace them with your own build.</p>"
             "<p>The generated pages use the Liberation Serif and Sans typefaces, shipped in "
