@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .cache import InspectionCache
 
 _SKIPPED_DIRS = {".paroledesk", "exports", ".git"}
+_CASE_FILES = {"case.json"}
 # ParoleDesk's own files under records/: forms it filled (an earlier fill, or one its signed
 # scan replaced) and the scans of history events. None is a client's file waiting to be filed.
 _OWN_DIRS = {("records", "filled"), ("records", "history")}
@@ -166,6 +167,16 @@ def _free_name(folder: Path, name: str, taken: set[str]) -> Path:
 
 def scan_unfiled(root: Path) -> list[str]:
     """Files in the folder that look like records, as relative paths (symlinks skipped)."""
+    return _scan(root, records=True)
+
+
+def scan_unlisted(root: Path) -> list[str]:
+    """Files in the folder that are not listed as unfiled (plain text, spreadsheets, ...):
+    said by name, so none is passed over without a word. The case's own files are not among them."""
+    return [p for p in _scan(root, records=False) if p not in _CASE_FILES and not p.startswith("case.json.")]
+
+
+def _scan(root: Path, *, records: bool) -> list[str]:
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -179,6 +190,6 @@ def scan_unfiled(root: Path) -> list[str]:
             path = here / name
             if name.startswith(".") or path.is_symlink():
                 continue
-            if path.suffix.lower() in RECORD_SUFFIXES:
+            if (path.suffix.lower() in RECORD_SUFFIXES) == records:
                 found.append(path.relative_to(root).as_posix())
     return found

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..case import Problem, Signature, Stage, check_readiness, signatures, stage_of
+from ..case.records import scan_unlisted
 from ..case.suggest import Suggestion, suggest_for
 from .case_copy import CaseCopy
 from .undo import CaseEdits
@@ -25,6 +26,7 @@ class CaseCheck:
     unfiled: list[str]
     signatures: list[Signature] = field(default_factory=list)  # who signs what, signed or not
     suggestions: list[Suggestion] = field(default_factory=list)  # where unfiled files may go
+    unlisted: list[str] = field(default_factory=list)  # files of the folder that are not records
 
     @property
     def stage(self) -> Stage:
@@ -68,7 +70,7 @@ class ReadinessRefresh(QObject):
             folder = snapshot.open()
             unfiled = folder.unfiled()
             return CaseCheck(check_readiness(folder), unfiled, signatures(folder.case, folder.category),
-                             suggest_for(folder, unfiled) if suggest else [])
+                             suggest_for(folder, unfiled) if suggest else [], scan_unlisted(folder.root))
 
         run_in_background(self, work, on_success=self._done, on_failure=self._failed)
 

@@ -26,6 +26,10 @@ class UnfiledPanel(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self._suggestions: list[Any] = []
+        self.unlisted = QLabel(self)
+        self.unlisted.setObjectName("hint")
+        self.unlisted.setWordWrap(True)
+        self.unlisted.hide()
         self._read_only = read_only
         self.accept_button = QPushButton("File Suggested", self)
         self.accept_button.setObjectName("primaryButton")
@@ -47,6 +51,7 @@ class UnfiledPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.unlisted)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.file_button)
@@ -69,7 +74,18 @@ class UnfiledPanel(QWidget):
             rows = self.view.sizeHintForRow(0) * min(6, len(paths)) + 2 * self.view.frameWidth()
             screen = self.screen().availableGeometry().height() if self.screen() else rows * 5
             self.view.setMinimumHeight(min(rows, screen // 5))
-        self.setVisible(bool(paths))
+        self.setVisible(bool(paths) or self.unlisted.isVisibleTo(self))
+
+    def set_unlisted(self, paths: list[str]) -> None:
+        """Files of the folder that are not listed above, named so none is passed over silently."""
+        if not paths:
+            self.unlisted.hide()
+            return
+        names = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+        self.unlisted.setText(f"Not listed: {names}. ParoleDesk lists PDFs, images and Word or OpenDocument "
+                              "files; save the others as PDF, or attach a .txt letter with Add….")
+        self.unlisted.show()
+        self.setVisible(True)
 
     def _file_selected(self) -> None:
         paths = [Path(i.data(PathRole)) for i in self.view.selectionModel().selectedRows()]
