@@ -96,3 +96,12 @@ def test_the_command_line_exports_duplex_and_says_so_in_json(exports, tmp_path: 
     assert main(["export", str(case), "--profile", "sideways"]) == 2
     assert "invalid choice: 'sideways'" in capsys.readouterr().err
 
+
+
+def test_the_filing_instructions_say_how_each_packet_is_printed(exports) -> None:  # type: ignore[no-untyped-def]
+    _, paper, duplex = exports
+    paper_sheet = " ".join(" ".join(page_texts(paper.packet)[:2]).split())
+    duplex_sheet = " ".join(" ".join(page_texts(duplex.packet)[:3]).split())
+    assert "Print the rest single-sided" in paper_sheet and "double-sided" not in paper_sheet.split("Before mailing")[1][:300]
+    assert "Print the rest double-sided (long-edge binding)" in duplex_sheet
+    assert "single-sided" not in duplex_sheet

@@ -73,7 +73,8 @@ def export_packet(folder: CaseFolder, out: Path | None = None, *, draft: bool = 
         sources = open_sources(folder, records, open_files, draft=draft, warnings=warnings, step=steps.step)
         plan = build_plan(case, category, settings, declaration, sources, today=today, draft=draft,
                           problems=problems, warnings=warnings)
-        generated = _render_generated(plan, steps, duplex=profile is Profile.DUPLEX)
+        plan.duplex = profile is Profile.DUPLEX
+        generated = _render_generated(plan, steps, duplex=plan.duplex)
         steps.total = steps.done + plan.pages + 3
         packet = temp / settings.packet_file
         packet_id = document_id(plan, generated)

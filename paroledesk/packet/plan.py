@@ -155,6 +155,7 @@ class Plan:
     sections: list[Section] = field(default_factory=list)
     exhibits: list[Exhibit] = field(default_factory=list)
     input_hashes: dict[str, str] = field(default_factory=dict)  # record id -> SHA-256 as read
+    duplex: bool = False  # laid out for double-sided printing (the duplex profile)
 
     @property
     def parts(self) -> Iterator[Part]:

@@ -82,7 +82,8 @@ def _steps(plan: Plan, w: Wording, values: dict[str, str]) -> list[str]:
     key = "declaration_step_signed" if plan.signed_declaration else "declaration_step_draft"
     on_top = [p.title for s in plan.sections if s.kind == "on-top" for p in s.parts]
     on_top_step = w.text("on_top_step", forms=" and ".join(on_top)) if on_top else ""
-    return w.lines("steps", declaration_step=w.text(key, **values), on_top_step=on_top_step,
+    print_step = w.text("print_step_duplex" if plan.duplex else "print_step")
+    return w.lines("steps", declaration_step=w.text(key, **values), on_top_step=on_top_step, print_step=print_step,
                    fee_step=_fee_step(plan, w), sign_step=_sign_step(plan, w))
 
 
