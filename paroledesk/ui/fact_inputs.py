@@ -42,7 +42,12 @@ class FactInput(QWidget):
             text = QPlainTextEdit(self)
             text.setTabChangesFocus(True)
             text.setPlaceholderText(field.placeholder)
-            text.setMaximumHeight(text.fontMetrics().lineSpacing() * (field.lines + 1))
+            # Room for all its lines; the text's own margins, the stylesheet's padding and the frame
+            # (not yet applied while the box is built) take about one line more.
+            height = (text.fontMetrics().lineSpacing() * (field.lines + 1)
+                      + 2 * int(text.document().documentMargin()) + 4)
+            text.setMinimumHeight(height)
+            text.setMaximumHeight(height)
             self.box = text
             self._bound = BoundText(text, edits, read, self._write)
         else:
