@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..case.bounds import nesting_depth_exceeds
 from ..case.inspect import sha256_of
 from .errors import ExportError
 from .manifest import FORMAT, digest
@@ -40,6 +41,10 @@ class VerifyReport:
                 "mismatches": list(self.mismatches), "notes": list(self.notes)}
 
 
+# A manifest lists each record once: a thousand records make well under a megabyte.
+_MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
 def verify_export(export_dir: Path) -> VerifyReport:
     export_dir = Path(export_dir)
     if not export_dir.is_dir():
@@ -50,18 +55,28 @@ def verify_export(export_dir: Path) -> VerifyReport:
         raise ExportError(f"{export_dir} has no {name}; it is not a ParoleDesk export folder.")
     report = VerifyReport(export_dir)
     try:
-        data = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest_path.stat().st_size > _MAX_MANIFEST_BYTES:
+            report.mismatches.append(f"{name} is far larger than any manifest ParoleDesk writes; it is not one.")
+            return report
+        text = manifest_path.read_text(encoding="utf-8")
+        if nesting_depth_exceeds(text):
+            report.mismatches.append(f"{name} nests deeper than any manifest ParoleDesk writes; it is not one.")
+            return report
+        data = json.loads(text)
     except (OSError, UnicodeDecodeError, ValueError):
         report.mismatches.append(f"{name} is damaged (not readable JSON).")
         return report
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         report.mismatches.append(f"{name} is not a ParoleDesk export manifest.")
         return report
-    if data.get("digest") != digest(data):
-        report.mismatches.append(f"{name} has been edited since the export (its digest does not match).")
-    _check_outputs(report, data)
-    _check_uploads(report, data)
-    _check_inputs(report, data)
+    try:
+        if data.get("digest") != digest(data):
+            report.mismatches.append(f"{name} has been edited since the export (its digest does not match).")
+        _check_outputs(report, data)
+        _check_uploads(report, data)
+        _check_inputs(report, data)
+    except (TypeError, KeyError, AttributeError, ValueError):  # a hand-made shape: one sentence
+        report.mismatches.append(f"{name} is damaged (an entry is not as ParoleDesk writes it).")
     return report
 
 

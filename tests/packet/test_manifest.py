@@ -99,3 +99,23 @@ def test_verify_reports_a_damaged_manifest_list_instead_of_crashing(exported, tm
     manifest.write_text(json.dumps(data))
     report = verify_export(copy)
     assert not report.ok and any("'outputs' list is damaged" in m for m in report.mismatches)
+
+
+@pytest.mark.parametrize("shape", ["deep", "odd-entry"])
+def test_verify_of_a_hostile_manifest_is_one_sentence_not_a_traceback(exported, tmp_path, shape, capsys):
+    import shutil
+
+    from paroledesk.cli import main
+
+    copy = tmp_path / "export"
+    shutil.copytree(exported.result.out, copy)
+    manifest = copy / "manifest.json"
+    if shape == "deep":
+        manifest.write_text("[" * 200_000 + "]" * 200_000)
+    else:
+        data = json.loads(manifest.read_text())
+        data["outputs"] = [{"file": 5, "sha256": ["x"], "bytes": {}}]
+        manifest.write_text(json.dumps(data))
+    assert main(["verify", str(copy)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "manifest.json" in captured.out + captured.err
