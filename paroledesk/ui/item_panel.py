@@ -170,4 +170,5 @@ class ItemPanel(QWidget):
             self.preview.show_file(None)
             self.preview.message.setText(exc.message)
             return
-        self.preview.show_file(path, record.media_type, record.filled_form)
+        self.preview.show_file(path, record.media_type, record.filled_form, root=self._edits.folder.root,
+                               relative=record.path)

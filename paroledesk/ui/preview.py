@@ -2,7 +2,9 @@
 
 PDF pages go through QtPdf, images through QImageReader (EXIF orientation applied), with
 Pillow as the fallback for formats Qt cannot read (HEIC phone photos). Only a path and a
-page number cross into the worker; a newer request makes older results void.
+page number cross into the worker; a newer request makes older results void. A record is
+read once, through the case layer's safe opener (no link swapped in is followed, a FIFO
+never blocks the worker), and rendered from those bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPainter, QPai
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
+from ..case import CaseError
+from ..case.safe_open import open_record, open_regular
 from .worker import TaskControl, run_in_background
 
 RENDER_WIDTH = 1100  # pixels; scaled down on screen, sharp enough at 200 %
@@ -28,58 +32,80 @@ class RenderedPage:
     pages: int
 
 
-def render_page(path: Path, page: int, pdf: bool, fields: bool = False) -> RenderedPage:
+def read_file(path: Path, root: Path | None = None, relative: str = "") -> bytes:
+    """The file's bytes, read once: a record (`root`, `relative`) through the safe opener."""
+    try:
+        with (open_record(root, relative) if root is not None and relative else open_regular(path)) as handle:
+            return handle.read()
+    except CaseError as exc:
+        raise OSError(exc.message) from None
+
+
+def render_page(path: Path, page: int, pdf: bool, fields: bool = False, *, root: Path | None = None,
+                relative: str = "") -> RenderedPage:
     """Runs in the worker: QImage and QPdfDocument are safe off the GUI thread. `fields`: draw
     the form fields' values too (a form ParoleDesk filled)."""
+    data = read_file(path, root, relative)
     if pdf:
         from PySide6.QtPdf import QPdfDocument
 
+        buffer = _buffer(data)
         document = QPdfDocument()
         try:
-            if document.load(str(path)) != QPdfDocument.Error.None_:
+            document.load(buffer)  # all the data is there: loaded at once, not in the background
+            if document.status() != QPdfDocument.Status.Ready:
                 raise OSError(f"{path.name} cannot be shown (the PDF is damaged or protected).")
             count = document.pageCount()
             page = max(0, min(page, count - 1))
             points = document.pagePointSize(page)
             height = int(RENDER_WIDTH * points.height() / points.width()) if points.width() else RENDER_WIDTH
             size = QSize(RENDER_WIDTH, height)
-            image = _render_with_fields(path, page, size) if fields else document.render(page, size)
+            image = _render_with_fields(data, path, page, size) if fields else document.render(page, size)
             return RenderedPage(image, page, count)
         finally:
             document.close()
-    reader = QImageReader(str(path))
+            buffer.close()
+    buffer = _buffer(data)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     image = reader.read()
+    buffer.close()
     if image.isNull():
-        image = _pillow_image(path)
+        image = _pillow_image(data, path)
     if image.width() > RENDER_WIDTH:
         image = image.scaledToWidth(RENDER_WIDTH, Qt.TransformationMode.SmoothTransformation)
     return RenderedPage(image, 0, 1)
 
 
-def _render_with_fields(path: Path, page: int, size: QSize) -> QImage:
+def _buffer(data: bytes):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
+
+
+def _render_with_fields(data: bytes, path: Path, page: int, size: QSize) -> QImage:
     """One page with its filled fields drawn. QtPdf (pdfium) draws a form field's appearance
     only through an interactive form session it does not offer, while it draws any other
     annotation's; so the page is copied in memory with its fields marked as plain stamps."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
     writer = PdfWriter()
-    copied = writer.add_page(PdfReader(path).pages[page])
+    copied = writer.add_page(PdfReader(io.BytesIO(data)).pages[page])
     for entry in copied.get("/Annots") or []:
         annotation = entry.get_object()
         if annotation.get("/Subtype") == "/Widget":
             annotation[NameObject("/Subtype")] = NameObject("/Stamp")
     out = io.BytesIO()
     writer.write(out)
-    buffer = QBuffer()
-    buffer.setData(QByteArray(out.getvalue()))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    buffer = _buffer(out.getvalue())
     document = QPdfDocument()
     try:
-        document.load(buffer)  # all the data is there: loaded at once, not in the background
+        document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready:
             raise OSError(f"{path.name} cannot be shown (the PDF is damaged or protected).")
         options = QPdfDocumentRenderOptions()
@@ -90,14 +116,14 @@ def _render_with_fields(path: Path, page: int, size: QSize) -> QImage:
         buffer.close()
 
 
-def _pillow_image(path: Path) -> QImage:
+def _pillow_image(data: bytes, path: Path) -> QImage:
     from PIL import Image, ImageOps
 
     from ..case.inspect import register_heif
 
     register_heif()
     try:
-        with Image.open(path) as opened:
+        with Image.open(io.BytesIO(data)) as opened:
             rgb = ImageOps.exif_transpose(opened).convert("RGB")
     except Exception:  # any decoder failure means the same thing to the user
         raise OSError(f"{path.name} cannot be shown (the image is damaged or in an unknown format).") from None
@@ -141,6 +167,8 @@ class RecordPreview(QFrame):
         self.setObjectName("previewFrame")
         self.setAccessibleName("Record preview")
         self._path: Path | None = None
+        self._root: Path | None = None
+        self._relative = ""
         self._pdf = False
         self._fields = False
         self._page = 0
@@ -182,12 +210,14 @@ class RecordPreview(QFrame):
         layout.addLayout(nav)
         self._show_message("Select a record to preview it.")
 
-    def show_file(self, path: Path | None, media_type: str = "", filled_form: str = "") -> None:
+    def show_file(self, path: Path | None, media_type: str = "", filled_form: str = "", *,
+                  root: Path | None = None, relative: str = "") -> None:
         """Show a record's first page; `filled_form` ("I-131 01/20/25") for a form ParoleDesk
         filled, whose values are drawn and whose pages are said to be unsigned."""
         if path == self._path and path is not None and bool(filled_form) == self._fields:
             return
         self._path, self._pdf, self._page, self._pages = path, media_type == "application/pdf", 0, 0
+        self._root, self._relative = root, relative
         self._fields = bool(filled_form)
         self.filled_note.setText(f"Form {filled_form}, filled by ParoleDesk from the case: "
                                  "to be printed and signed." if filled_form else "")
@@ -211,11 +241,12 @@ class RecordPreview(QFrame):
         assert self._path is not None
         self._request += 1
         request, path, page, pdf, fields = self._request, self._path, self._page, self._pdf, self._fields
+        root, relative = self._root, self._relative
         self.message.setText(f"Loading {path.name}…")
         self.message.show()
 
         def work(control: TaskControl) -> RenderedPage:
-            return render_page(path, page, pdf, fields)
+            return render_page(path, page, pdf, fields, root=root, relative=relative)
 
         run_in_background(self, work, on_success=lambda r: self._rendered(request, r),
                           on_failure=lambda e: self._failed(request, e))
