@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .theme import icon
@@ -34,6 +34,33 @@ class Banner(QFrame):
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()
+        if self._over is not None:
+            self._place()
+            self.raise_()
+
+    # -- over the window's content, so its appearing moves nothing -------------------------
+
+    _over: QWidget | None = None
+
+    def float_over(self, widget: QWidget) -> None:
+        """Show over the top of `widget` instead of pushing it down: a child of its parent in no
+        layout (a splitter would take a child of its own as one more pane)."""
+        self._over = widget
+        self.setParent(widget.parentWidget())
+        self.setAutoFillBackground(True)
+        widget.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._over and event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.isVisible():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        assert self._over is not None
+        area = self._over.geometry()
+        height = self.heightForWidth(area.width()) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(area.x(), area.y(), area.width(), max(height, self.sizeHint().height()))
 
     def text(self) -> str:
         return self.label.text()

@@ -123,9 +123,9 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.readonly_banner)
-        layout.addWidget(self.error_banner)
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
+        self.error_banner.float_over(body)  # an error appearing does not push the case down
         self._build_menus()
         self._case_changed()
         self.checklist.first_item()
