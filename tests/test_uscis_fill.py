@@ -141,10 +141,6 @@ def _tooltips() -> dict[str, str]:
 @pytest.mark.parametrize("category", sorted(_APPLICATION_TYPE))
 def test_the_i131_application_type_ticked_is_the_category_s(tmp_path: Path, category: str) -> None:
     with full_case(tmp_path / "case", category, ("i-131",)) as folder:
-        if category == "military-pip":
-            # Item 8.A is the family member filing for themselves; with a requestor the office
-            # chooses among Item 8's options (forms/uscis/i-131-2025-01-20.toml).
-            folder.set_fact("requestor.name", "")
         filled = folder.fill_form("i-131")
     fields = PdfReader(tmp_path / "case" / filled.path).get_fields()
     ticked = [k for k, v in fields.items() if "CB_AppType" in k and str(v.get("/V", "/Off")) != "/Off"]

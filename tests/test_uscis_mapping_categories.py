@@ -56,9 +56,18 @@ def test_a_physical_address_in_a_us_state_counts_as_inside_without_an_i94():
     assert "form1[0].P3[0].CB_AppType[5]" not in checks
 
 
-def test_military_parole_in_place_filed_by_someone_else_leaves_the_choice_to_the_office():
-    # Item 8.A is "only on my own behalf": with a requestor, no military box is ticked.
-    assert _application_type("military-pip", requestor=True) == {}
+def test_military_parole_in_place_is_the_family_member_s_own_request_even_with_a_requestor_named():
+    # Item 8.A is "only on my own behalf": the service member named as requestor is not the
+    # applicant; the beneficiary is "you" in Part 2 and signs.
+    mapping = mapping_for("I-131", "01/20/25")
+    assert _application_type("military-pip", requestor=True) == ITEM_8A2
+    resolved = resolve(mapping, full_case("military-pip"), "military-pip")
+    case = full_case("military-pip")
+    assert resolved.texts["form1[0].P4[0].Part2_Line1_FamilyName[0]"].upper() == case.beneficiary.family_name.upper()
+    assert "form1[0].P6[0].P2_Line16_FamilyName[0]" not in resolved.texts
+    # In the other categories a requestor still files for the beneficiary.
+    family = resolve(mapping, full_case("humanitarian-family"), "humanitarian-family")
+    assert family.texts["form1[0].P4[0].Part2_Line1_FamilyName[0]"].upper() == case.requestor.family_name.upper()
 
 
 def test_re_parole_gives_the_i94_admit_until_date_and_needs_it():

@@ -58,6 +58,8 @@ def test_a_mapping_file_in_another_folder_loads_and_resolves(tmp_path):
     (HEADER, "maps no fields"),
     (HEADER + FIELD + "optional = 'yes'\n", "optional must be true or false"),
     (HEADER + "[[fields]\n", "cannot be read"),
+    (HEADER + "[unset_in]\n'humanitarian-dental' = ['requestor.name']\n" + FIELD, "[unset_in] names unknown categories"),
+    (HEADER + "[unset_in]\n'military-pip' = ['requestor.shoe_size']\n" + FIELD, "'requestor.shoe_size', which is not a case fact"),
 ])
 def test_a_broken_mapping_file_is_refused_in_one_sentence_naming_it(tmp_path, text, words):
     path = _write(tmp_path / "uscis", text)

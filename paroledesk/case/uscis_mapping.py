@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,8 @@ from .uscis_formats import FORMATS, formatted
 __all__ = ["FieldMap", "FormMapping", "MappingError", "RequiredEdition", "Resolved", "edition_date", "load_mappings",
            "load_required_editions", "mapping_for", "mappings", "mappings_for_item", "required_editions", "resolve"]
 
-_FILE_KEYS = {"form", "edition", "item", "blank", "title", "per_supporter", "edition_field", "edition_text", "fields"}
+_FILE_KEYS = {"form", "edition", "item", "blank", "title", "per_supporter", "edition_field", "edition_text", "fields",
+              "unset_in"}
 _REQUIRED = ("form", "edition", "item", "blank", "title")
 _FIELD_KEYS = {"field", "fact", "text", "value", "check", "format", "line", "optional", "categories", "if_fact",
                "equals", "if_set", "if_unset"}
@@ -84,6 +86,10 @@ class FormMapping:
     edition_text: str | None
     fields: tuple[FieldMap, ...]
     source: Path
+    # Per category, facts the conditions read as empty: in military parole in place the
+    # family member files on their own behalf, so a service member named as the case's
+    # requestor does not make the form theirs.
+    unset_in: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def edition_date(self) -> dt.date:
@@ -136,18 +142,23 @@ def resolve(mapping: FormMapping, case: Case, category_id: str, supporter: int |
     def value(k: str) -> str:
         return fact_value(case, key(k)).strip()
 
+    ignored = mapping.unset_in.get(category_id, ())
+
+    def condition(k: str) -> str:
+        return "" if k in ignored else value(k)
+
     texts: dict[str, str] = {}
     checks: dict[str, str] = {}
     missing: list[str] = []
     done: set[str] = set()
     for entry in mapping.fields:
-        if entry.field in done or not _applies(entry, category_id, value):
+        if entry.field in done or not _applies(entry, category_id, condition):
             continue
-        if entry.if_fact and entry.equals and not value(entry.if_fact):
+        if entry.if_fact and entry.equals and not condition(entry.if_fact):
             if not entry.optional:
                 missing.append(key(entry.if_fact))
             continue
-        if entry.if_fact and value(entry.if_fact) != (entry.equals or ""):
+        if entry.if_fact and condition(entry.if_fact) != (entry.equals or ""):
             continue
         if entry.check is not None:
             checks[entry.field] = entry.check
@@ -211,7 +222,22 @@ def _load(path: Path) -> FormMapping:
                                f"conditions (entries {first} and {n}); keep one.")
     return FormMapping(data["form"], data["edition"], data["item"], data["blank"], data["title"], per_supporter,
                        _optional_text(path, data, "edition_field"), _optional_text(path, data, "edition_text"),
-                       fields, path)
+                       fields, path, _unset_in(path, data.get("unset_in", {}), per_supporter))
+
+
+def _unset_in(path: Path, raw: object, per_supporter: bool) -> dict[str, tuple[str, ...]]:
+    where = f"In the form mapping {path}, [unset_in]"
+    if not isinstance(raw, dict):
+        raise MappingError(f"{where} must be a table of category ids to lists of fact keys.")
+    unknown = sorted(set(raw) - set(category_ids()))
+    if unknown:
+        raise MappingError(f"{where} names unknown categories ({', '.join(unknown)}).")
+    out = {}
+    for category, keys in raw.items():
+        out[category] = _keys(where, {"keys": keys}, "keys")
+        for k in out[category]:
+            _check_key(where, k, per_supporter)
+    return out
 
 
 def _optional_text(path: Path, data: dict, name: str) -> str | None:
