@@ -42,7 +42,8 @@ def test_a_case_goes_from_new_to_status_through_the_cli(capsys, tmp_path):
     code, out, _ = run(capsys, "status", folder, "--json")
     status = json.loads(out)
     assert code == 1 and status["ready"] is False
-    assert set(status) == {"category", "ready", "stage", "signatures", "items", "unfiled", "problems"}
+    assert set(status) == {"category", "ready", "stage", "next_deadline", "signatures", "items", "unfiled", "problems"}
+    assert status["next_deadline"] is None  # nothing mailed, so nothing is due yet
     assert status["stage"] == "preparing"
     assert {"document", "signer", "signed", "attach_to"} == set(status["signatures"][0])
     g28 = [s for s in status["signatures"] if s["attach_to"] == "g-28"]

@@ -61,7 +61,9 @@ def test_mailed_receipt_and_grant_are_recorded_in_order_and_move_the_stage(case,
     assert data["next_deadline"]["kind"] == "reparole-opens"
     assert [d["date"] for d in data["deadlines"]] == sorted(d["date"] for d in data["deadlines"])
     code, out, _ = run(capsys, "status", case, "--json")
-    assert json.loads(out)["stage"] == "granted"
+    status = json.loads(out)
+    assert status["stage"] == "granted"
+    assert status["next_deadline"] == data["next_deadline"], "status and history name the same next deadline"
 
 
 def test_the_stage_follows_each_event(case, capsys):

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from . import history
-from .history_rules import lifecycle_stage
+from .history_rules import lifecycle_stage, next_deadline
 from .model import ItemState
 from .readiness import Problem, is_ready, stage_of
 from .signatures import signatures
@@ -38,6 +38,7 @@ def case_status(folder: "CaseFolder", problems: list[Problem], today: dt.date | 
         "category": case.category,
         "ready": is_ready(problems),
         "stage": case_stage(case, problems, today),
+        "next_deadline": _next_deadline(case, today),
         "signatures": [s.to_json() for s in signatures(case, folder.category)],
         "items": items,
         "unfiled": folder.unfiled(),
@@ -46,6 +47,13 @@ def case_status(folder: "CaseFolder", problems: list[Problem], today: dt.date | 
             for p in problems
         ],
     }
+
+
+def _next_deadline(case: "Case", today: dt.date | None) -> dict[str, Any] | None:
+    """The soonest deadline from the history, with the rule it comes from (as `history` and the desk say it)."""
+    today = today or history.today()
+    found = next_deadline(case.history, case.category, today, case.previous)
+    return found.to_json(today) if found else None
 
 
 def case_stage(case: "Case", problems: list[Problem], today: dt.date | None = None) -> str:
