@@ -40,6 +40,21 @@ def file_name_titles(folder: "CaseFolder") -> list[tuple[str, str, str]]:
     return out
 
 
+def offered_titles(folder: "CaseFolder") -> dict[str, str]:
+    """record id -> the PDF's own title, for exhibit records titled by their file name."""
+    case = folder.case
+    pages = FirstPages(folder.root)
+    out = {}
+    for item_id in letters_by_item(case, folder.category):
+        for record in case.records_of(item_id):
+            if record.path.lower().endswith(".pdf") and has_file_name_title(record):
+                own = usable_title(record, pages.title(record.path))
+                if own:
+                    out[record.id] = own
+    pages.save()
+    return out
+
+
 def pdf_own_title(folder: "CaseFolder", record: Record) -> str:
     """A PDF record's own document title, or "" (none, not a PDF, or only a file name)."""
     if not record.path.lower().endswith(".pdf"):

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(TAB_SIGNATURES, f"Si&gnatures ({unsigned} to sign)" if unsigned else "Si&gnatures")
         self.signing_action.setEnabled(check.stage is Stage.SIGNING and not self.folder.read_only)
         self.unfiled.set_unlisted(check.unlisted)
+        self.item_panel.editor.set_offered(check.own_titles)
         self._show_unfiled(check.unfiled)
 
     def _show_unfiled(self, scanned: list[str]) -> None:

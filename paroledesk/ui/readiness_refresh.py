@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..case import Problem, Signature, Stage, check_readiness, signatures, stage_of
 from ..case.records import scan_unlisted
 from ..case.suggest import Suggestion, suggest_for
+from ..case.title_check import offered_titles
 from .case_copy import CaseCopy
 from .undo import CaseEdits
 from .worker import TaskControl, run_in_background
@@ -27,6 +28,7 @@ class CaseCheck:
     signatures: list[Signature] = field(default_factory=list)  # who signs what, signed or not
     suggestions: list[Suggestion] = field(default_factory=list)  # where unfiled files may go
     unlisted: list[str] = field(default_factory=list)  # files of the folder that are not records
+    own_titles: dict[str, str] = field(default_factory=dict)  # record id -> its PDF's own title, offered
 
     @property
     def stage(self) -> Stage:
@@ -70,7 +72,8 @@ class ReadinessRefresh(QObject):
             folder = snapshot.open()
             unfiled = folder.unfiled()
             return CaseCheck(check_readiness(folder), unfiled, signatures(folder.case, folder.category),
-                             suggest_for(folder, unfiled) if suggest else [], scan_unlisted(folder.root))
+                             suggest_for(folder, unfiled) if suggest else [], scan_unlisted(folder.root),
+                             offered_titles(folder))
 
         run_in_background(self, work, on_success=self._done, on_failure=self._failed)
 

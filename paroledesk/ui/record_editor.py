@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from ..case import Record
 from ..case.languages import languages
@@ -18,6 +18,12 @@ class RecordEditor(QWidget):
         self.title = QLineEdit(self)
         self.title.setAccessibleName("Record title")
         self.title.setPlaceholderText("As it should appear in the exhibit index")
+        self._offered: dict[str, str] = {}  # record id -> its PDF's own title (readiness finds them)
+        self.use_own_title = QPushButton(self)
+        self.use_own_title.setObjectName("linkButton")
+        self.use_own_title.setFlat(True)
+        self.use_own_title.clicked.connect(self._use_own_title)
+        self.use_own_title.hide()
         self.date = QLineEdit(self)
         self.date.setAccessibleName("Record date")
         self.date.setPlaceholderText("YYYY-MM-DD")
@@ -40,6 +46,7 @@ class RecordEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Title:", self.title)
+        form.addRow("", self.use_own_title)
         form.addRow("&Date:", self.date)
         form.addRow("&Language:", self.language)
         form.addRow("Translation &of:", self.translation_of)
@@ -68,6 +75,26 @@ class RecordEditor(QWidget):
             widget.setReadOnly(not editable)
         for combo in (self.language, self.translation_of):
             combo.setEnabled(editable)
+        self._show_offer()
+
+    def set_offered(self, titles: dict[str, str]) -> None:
+        """The PDFs' own titles for records titled by their file name (from the case check)."""
+        self._offered = dict(titles)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        own = self._offered.get(self._record_id or "", "")
+        offer = bool(own) and not self._edits.read_only and own != self._value("title")
+        if offer:
+            self.use_own_title.setText(f"Use \u201c{own}\u201d, the PDF's own title")
+        self.use_own_title.setVisible(offer)
+
+    def _use_own_title(self) -> None:
+        own = self._offered.get(self._record_id or "", "")
+        if own:
+            self._update("title", own)
+            self._title.load()
+            self.use_own_title.hide()
 
     def _load_choices(self) -> None:
         record = self._record()

@@ -48,3 +48,31 @@ def test_the_title_is_edited_in_the_records_list(tmp_path: Path, open_window: Ca
     qtbot.waitUntil(lambda: not window.refresh.running and not title_warnings(window), timeout=20_000)
     window.edits.undo()
     assert read_case(root)["records"][record_id]["title"] == "IMG 20261104 093012"
+
+
+def test_the_pdfs_own_title_is_offered_in_one_click(tmp_path: Path, open_window: Callable[..., MainWindow],
+                                                   qtbot: Any) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.conftest import write_pdf
+
+    root = tmp_path / "case"
+    CaseFolder.create(root, "humanitarian-family", beneficiary_name="Ana Fictitia Ruiz").close()
+    scan = write_pdf(root / "scan0001.pdf")
+    writer = PdfWriter(clone_from=PdfReader(scan))
+    writer.add_metadata({"/Title": "Birth certificate of Ana Fictitia Ruiz"})
+    with scan.open("wb") as handle:
+        writer.write(handle)
+    window = open_window(root)
+    window.checklist.select_item("relationship-proof")
+    qtbot.waitUntil(lambda: window.item_panel.item_id == "relationship-proof")
+    window.item_panel.records.attach([scan])
+    editor = window.item_panel.editor
+    qtbot.waitUntil(lambda: editor.use_own_title.isVisible(), timeout=20_000)
+    assert editor.use_own_title.text() == "Use \u201cBirth certificate of Ana Fictitia Ruiz\u201d, the PDF's own title"
+    editor.use_own_title.click()
+    record_id = read_case(root)["items"]["relationship-proof"]["records"][0]
+    assert read_case(root)["records"][record_id]["title"] == "Birth certificate of Ana Fictitia Ruiz"
+    assert editor.title.text() == "Birth certificate of Ana Fictitia Ruiz"
+    qtbot.waitUntil(lambda: not window.refresh.running and not title_warnings(window), timeout=20_000)
+    assert not editor.use_own_title.isVisible()
