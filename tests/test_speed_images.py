@@ -69,3 +69,18 @@ def test_a_png_without_exif_is_upright():
     with Image.open(io.BytesIO(data)) as image:
         assert orientation_of(image, data) == 1
     assert plan_pages(data).upright
+
+
+def test_imagemagick_s_text_exif_profile_still_turns_the_page():
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    raw = exif.tobytes()
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Raw profile type exif", "\nexif\n%8d\n%s\n" % (len(raw), raw.hex()))
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300)).save(out, "PNG", pnginfo=info)
+    data = out.getvalue()
+    with Image.open(io.BytesIO(data)) as image:
+        assert orientation_of(image, data) == 6
+    (page,) = PdfReader(io.BytesIO(image_pdf(data, "magick.png"))).pages
+    assert page.rotation == 90

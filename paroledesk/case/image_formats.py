@@ -87,15 +87,22 @@ def orientation_of(image: Image.Image, data: bytes) -> int:
     if image.format != "PNG":
         return image.getexif().get(0x0112, 1)
     exif = png_exif(data)
-    if exif is None:
+    if exif is _LEGACY_EXIF:  # ImageMagick's hex text profile: rare, left to Pillow
+        return image.getexif().get(0x0112, 1)
+    if not isinstance(exif, bytes):
         return 1
     found = Image.Exif()
     found.load(b"Exif\x00\x00" + exif)  # as Pillow's own PNG reader hands it over
     return found.get(0x0112, 1)
 
 
-def png_exif(data: bytes) -> bytes | None:
-    """The content of a PNG's eXIf chunk, or None: chunk headers only, from the signature to
+_LEGACY_EXIF = object()  # what png_exif says of a text profile (not bytes: an eXIf chunk may be empty)
+_TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
+
+
+def png_exif(data: bytes) -> bytes | object | None:
+    """The content of a PNG's eXIf chunk; _LEGACY_EXIF for a text chunk "Raw profile type
+    exif" (which Pillow also reads); else None. Chunk headers only, from the signature to
     IEND (each chunk is length, type, data, CRC)."""
     offset = 8
     while offset + 8 <= len(data):
@@ -103,6 +110,8 @@ def png_exif(data: bytes) -> bytes | None:
         kind = data[offset + 4:offset + 8]
         if kind == b"eXIf":
             return data[offset + 8:offset + 8 + length]
+        if kind in _TEXT_CHUNKS and data.startswith(b"Raw profile type exif\x00", offset + 8):
+            return _LEGACY_EXIF
         if kind == b"IEND":
             return None
         offset += 12 + length
