@@ -29,7 +29,7 @@ from .statement_editor import StatementEditor
 from .theme import icon
 from .undo import CaseEdits
 from .unfiled_panel import UnfiledPanel
-from .window_state import remember, restore
+from .window_state import remember, restore, size_to_screen
 
 TAB_ITEM, TAB_FACTS, TAB_STATEMENT, TAB_SIGNATURES = range(4)
 
@@ -129,21 +129,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._case_changed()
         self.checklist.first_item()
-        self._size_to_screen(top, body)
         self._splitters = {"top": top, "body": body, "left": self.left_splitter}
+        size_to_screen(self, self._splitters)
         restore(self, self._splitters)  # as the user left it last time, within this screen
         self.refresh.refresh()  # hashes and page checks start once the window is up
-
-    def _size_to_screen(self, top: QSplitter, body: QSplitter) -> None:
-        """Most of the screen, whatever its size and scaling; splitters in proportion."""
-        em = self.fontMetrics().height()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(em * 90, int(screen.width() * 0.92)) if screen else em * 80
-        height = min(em * 56, int(screen.height() * 0.92)) if screen else em * 50
-        self.resize(width, height)
-        top.setSizes([width * 2 // 5, width * 3 // 5])
-        body.setSizes([height * 4 // 5, height // 5])
-        self.left_splitter.setSizes([height * 3 // 5, height // 5])  # the checklist first; Unfiled has its minimum
 
     @property
     def facts(self) -> FactsForm:

@@ -14,6 +14,19 @@ def _settings() -> QSettings:
     return QSettings("ParoleDesk", "ParoleDesk")
 
 
+def size_to_screen(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    """Most of the screen, whatever its size and scaling; the splitters ("top": checklist |
+    tabs, "body": case / readiness, "left": checklist / unfiled) in proportion."""
+    em = window.fontMetrics().height()
+    screen = window.screen().availableGeometry() if window.screen() else None
+    width = min(em * 90, int(screen.width() * 0.92)) if screen else em * 80
+    height = min(em * 56, int(screen.height() * 0.92)) if screen else em * 50
+    window.resize(width, height)
+    splitters["top"].setSizes([width * 2 // 5, width * 3 // 5])
+    splitters["body"].setSizes([height * 4 // 5, height // 5])
+    splitters["left"].setSizes([height * 3 // 5, height // 5])  # the checklist first; Unfiled has its minimum
+
+
 def remember(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
     settings = _settings()
     settings.beginGroup(_GROUP)
