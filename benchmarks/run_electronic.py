@@ -1,8 +1,9 @@
 """How long does the electronic export of the 1,000-page benchmark case take, next to the
 paper export of the same case, and how many bytes does its upload set come to (issue 13)?
 
-Builds the case of run_export.py (150 PDFs, a quarter of them 150-dpi page scans, 60 scan
-images, a 300-dpi signed declaration), then exports it in fresh processes: --profile paper,
+Builds the case of run_export.py (its corpus, benchmarks/export_corpus.py: per 1,000 pages 150
+PDFs with ASCII85 and Flate content, a quarter of them page scans, 50 JPEG scans of 2550x3300
+at 300 dpi, 10 phone PNG screenshots, 3 with alpha), then exports it in fresh processes: --profile paper,
 duplex and electronic (limit from forms/rules.toml, 6 MB), the median of --repeat runs each.
 Prints seconds, packet.pdf's bytes, the upload files' count and total bytes, the largest
 file, and how many were recompressed or split; checks every upload file is within the limit.
