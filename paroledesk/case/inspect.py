@@ -30,6 +30,9 @@ RECORD_SUFFIXES = {
     ".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".webp", ".heic", ".heif", ".avif", ".bmp",
     ".docx", ".doc", ".odt", ".rtf",
 }
+# What the app's Attach and signed-scan dialogs offer: every record kind, and plain text
+# (attached on purpose it becomes pages; lying loose in the folder it is not offered).
+ATTACHABLE_SUFFIXES = frozenset(RECORD_SUFFIXES | {".txt"})
 _HEIF_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc", b"hevx")
 _AVIF_BRANDS = (b"avif", b"avis")
 

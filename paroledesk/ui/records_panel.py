@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from ..case import Record
+from ..case.inspect import ATTACHABLE_SUFFIXES
 from .records_model import RecordsModel
 from .theme import icon
 from .undo import CaseEdits
 
-FILE_FILTER = "Records (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp *.heic *.heif *.bmp);;All files (*)"
+FILE_FILTER = f"Records ({' '.join(f'*{s}' for s in sorted(ATTACHABLE_SUFFIXES))});;All files (*)"
 
 
 class RecordsPanel(QWidget):

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 
 from ..case import Problem, Signature, Stage
 from ..case.signatures import signature_problem_text
+from ..case.inspect import ATTACHABLE_SUFFIXES
 from .theme import icon
 from .undo import CaseEdits
 
-SCAN_FILTER = "Signed scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.bmp *.webp);;All files (*)"
+SCAN_FILTER = f"Signed scans ({' '.join(f'*{s}' for s in sorted(ATTACHABLE_SUFFIXES))});;All files (*)"
 COLUMNS = ["Document", "Signer", "Signed scan"]
 DOCUMENT, SIGNER, STATUS = range(3)  # STATUS: "Signed", or the "Attach signed scan…" button
 ATTACH, REPLACE, REMOVE = "Attach signed scan…", "Replace signed scan…", "Remove scan"

@@ -47,3 +47,14 @@ def test_the_hint_goes_once_the_item_has_a_record(new_case: Path, open_window: C
     assert not records.drop_hint.isVisible()
     window.edits.undo()
     assert records.model.rowCount() == 0 and records.drop_hint.isVisible() and records.add_button.isEnabled()
+
+
+def test_the_attach_and_signed_scan_dialogs_offer_every_kind_of_file_a_record_can_be() -> None:
+    from paroledesk.case.inspect import RECORD_SUFFIXES
+    from paroledesk.ui.records_panel import FILE_FILTER
+    from paroledesk.ui.signatures_panel import SCAN_FILTER
+
+    for shown in (FILE_FILTER, SCAN_FILTER):
+        offered = set(shown.split("(", 1)[1].split(")", 1)[0].split())
+        assert {f"*{s}" for s in RECORD_SUFFIXES} | {"*.txt"} == offered, shown
+        assert {"*.avif", "*.docx", "*.odt", "*.rtf"} <= offered
