@@ -7,7 +7,6 @@ SHA-256 is kept. A mailed packet names its export folder and the SHA-256 of its 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import history
 from .history import Event, checked_event, find, hash_key, next_event_id
 from .history_kinds import HistoryError, kind
+from .inspect import sha256_of
 from .paths import relative_inside, resolve_inside
 
 if TYPE_CHECKING:
@@ -187,8 +187,4 @@ def _newest_export(root: Path) -> str | None:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return sha256_of(path)[0]

@@ -11,7 +11,6 @@ destination and moved into place whole, so a failure leaves nothing half-written
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from .errors import CaseError
 from .history import in_order
 from .history_kinds import history_data
 from .history_rules import latest_decision
-from .inspect import inspect_file
+from .inspect import inspect_file, sha256_of
 from .model import FACT_SECTIONS, Case, Record
 from .paths import resolve_inside
 
@@ -157,11 +156,7 @@ def _build(new_root: Path, case: Case, files: list[tuple[Path, str, str]]) -> No
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return sha256_of(path)[0]
 
 
 __all__ = ["Reparole", "ReparoleError", "start_reparole"]
