@@ -1,5 +1,5 @@
 """Issue 10, defect 10: the About box names every library that is loaded, including what the
-listed ones pull in (img2pdf brings pikepdf, python-docx brings lxml), with version and licence."""
+listed ones pull in (python-docx brings lxml, cryptography cffi and pycparser), with version and licence."""
 
 from __future__ import annotations
 
