@@ -1,7 +1,7 @@
 """Every library the installed ParoleDesk runs on, read from the installed packages' metadata:
-ParoleDesk's own requirements and what they pull in (img2pdf brings pikepdf, which brings lxml
-and Deprecated; python-docx brings lxml and typing_extensions), each with its version and
-licence, so the About box never omits one that is loaded."""
+ParoleDesk's own requirements and what they pull in (python-docx brings lxml and
+typing_extensions, cryptography brings cffi and pycparser, PySide6 brings shiboken6), each with
+its version and licence, so the About box never omits one that is loaded."""
 
 from __future__ import annotations
 
