@@ -95,13 +95,18 @@ def _check_outputs(report: VerifyReport, data: dict[str, Any]) -> None:
         if not file_name or Path(file_name).name != file_name:
             report.mismatches.append(f"The manifest names an output '{file_name}' outside the export folder.")
             continue
-        report.checked.append(file_name)
-        if not path.is_file():
-            report.mismatches.append(f"{file_name} is missing.")
-            continue
-        sha, size = sha256_of(path)
-        if sha != entry.get("sha256") or size != entry.get("size"):
-            report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
+        _check_file(report, file_name, path, entry)
+
+
+def _check_file(report: VerifyReport, file_name: str, path: Path, entry: dict[str, Any]) -> None:
+    """One exported file against its manifest entry: there, and with the SHA-256 and size listed."""
+    report.checked.append(file_name)
+    if not path.is_file():
+        report.mismatches.append(f"{file_name} is missing.")
+        return
+    sha, size = sha256_of(path)
+    if sha != entry.get("sha256") or size != entry.get("size"):
+        report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
 
 
 def _check_uploads(report: VerifyReport, data: dict[str, Any]) -> None:
@@ -117,14 +122,7 @@ def _check_uploads(report: VerifyReport, data: dict[str, Any]) -> None:
             continue
         folders.add(folder)
         listed.add(file_name)
-        report.checked.append(file_name)
-        path = report.export_dir / folder / name
-        if not path.is_file():
-            report.mismatches.append(f"{file_name} is missing.")
-            continue
-        sha, size = sha256_of(path)
-        if sha != entry.get("sha256") or size != entry.get("size"):
-            report.mismatches.append(f"{file_name} has changed since the export (SHA-256 differs from the manifest).")
+        _check_file(report, file_name, report.export_dir / folder / name, entry)
     for folder in sorted(folders):
         if not (report.export_dir / folder).is_dir():
             continue  # each of its files is reported missing above
