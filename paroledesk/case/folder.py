@@ -224,8 +224,10 @@ class CaseFolder:
 
     def unfiled(self) -> list[str]:
         from .history_edits import history_paths  # scans of receipt notices, decisions: not unfiled
+        from .removed_copies import removed_copies  # ParoleDesk's copies of removed records
 
         known = {r.path for r in self.case.records.values()} | history_paths(self.case.history)
+        known |= removed_copies(self.root)
         return [p for p in scan_unfiled(self.root) if p not in known]
 
     def attach(self, item_id: str, files: list[Path | str], *, title: str | None = None,
@@ -324,9 +326,14 @@ class CaseFolder:
         return scans_replaced_by(self.case, self.category, item_id)
 
     def remove_record(self, record_id: str) -> None:
-        """Take a record off the case. The file itself is never deleted."""
-        self.record(record_id)
+        """Take a record off the case. The file itself is never deleted; ParoleDesk's own copy
+        of a file attached from outside is no longer offered as unfiled (removed_copies.py)."""
+        from .removed_copies import is_copy, remember
+
+        path = self.record(record_id).path
         self._edit(lambda: self._drop_record(record_id))
+        if is_copy(path) and all(r.path != path for r in self.case.records.values()):
+            remember(self.root, path)
 
     def _drop_record(self, record_id: str) -> None:
         for progress in self.case.items.values():

@@ -119,3 +119,22 @@ def test_a_records_folder_that_links_out_of_the_case_is_refused(case_root, make_
         with pytest.raises(RecordError, match="is a link out of the case folder"):
             folder.attach("physician-letter", [make_pdf()])
     assert not any(elsewhere.iterdir())
+
+
+def test_a_removed_record_s_copy_is_not_offered_as_unfiled_but_a_file_attached_in_place_is(case_root, make_pdf):
+    original = make_pdf("Dr letter.pdf", pages=2)
+    scan = write_pdf(case_root / "scans" / "birth certificate.pdf")
+    with CaseFolder.create(case_root, "humanitarian-family") as folder:
+        (copied,) = folder.attach("relationship-proof", [original])
+        (in_place,) = folder.attach("relationship-proof", [scan])
+        before = folder.snapshot()
+        folder.remove_record(copied.id)
+        folder.remove_record(in_place.id)
+        assert folder.unfiled() == ["scans/birth certificate.pdf"]  # the client's own file, back to be filed
+        assert (case_root / copied.path).is_file() and original.is_file()  # nothing deleted
+        folder.restore(before)  # undo brings the record back with its file
+        assert {r.path for r in folder.case.records.values()} == {copied.path, in_place.path}
+        assert folder.unfiled() == []
+    with CaseFolder.open(case_root) as again:  # the next session sees the same
+        again.remove_record(copied.id)
+        assert again.unfiled() == []
