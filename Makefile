@@ -1,5 +1,7 @@
 # ParoleDesk: `make demo` and `make test` do all set-up on a fresh Debian/Ubuntu clone.
-PYTHON ?= python3
+# The newest Python the machine offers from 3.13 down to 3.11 (PySide6 6.12 needs a workaround
+# for its reference-count bug only on 3.11: ui/pyside_refcount.py); PYTHON=python3.11 to choose.
+PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3.11 python3,$(if $(shell command -v $(p) 2>/dev/null),$(p))))
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

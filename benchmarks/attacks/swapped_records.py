@@ -122,8 +122,21 @@ def flip_during_exports(base: Path, exports: int) -> dict:
     return result
 
 
+_AS_NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+# Root without any capability: no CAP_DAC_OVERRIDE, so file permissions bind it as they bind
+# any user. Used when `nobody` cannot start this interpreter (a pyenv Python under /root).
+_WITHOUT_CAPABILITIES = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
+
+
+def _unprivileged() -> list[str]:
+    started = subprocess.run([*_AS_NOBODY, sys.executable, "-c", "pass"], capture_output=True, timeout=30)
+    return _AS_NOBODY if started.returncode == 0 else _WITHOUT_CAPABILITIES
+
+
 def cli(args: list[str], *, user: str | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
-    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if user else []
+    """Run the command line; `user`: without root's power over file permissions (as nobody,
+    or as root with every capability dropped when nobody cannot run this Python)."""
+    prefix = _unprivileged() if user else []
     env = dict(os.environ, PAROLEDESK_LOG_DIR=tempfile.mkdtemp(prefix="pd-logs-"), HOME="/tmp")
     os.chmod(env["PAROLEDESK_LOG_DIR"], 0o777)
     return subprocess.run([*prefix, sys.executable, "-m", "paroledesk.cli", *args], capture_output=True,
