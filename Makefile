@@ -1,7 +1,13 @@
 # ParoleDesk: `make demo` and `make test` do all set-up on a fresh Debian/Ubuntu clone.
 # The newest Python the machine offers from 3.13 down to 3.11 (PySide6 6.12 needs a workaround
 # for its reference-count bug only on 3.11: ui/pyside_refcount.py); PYTHON=python3.11 to choose.
-PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3.11 python3,$(if $(shell command -v $(p) 2>/dev/null),$(p))))
+# pyenv's shims run only the selected version, so its other versions are looked up by path.
+PYTHON ?= $(shell for v in 3.13 3.12; do \
+	  if python$$v -c '' 2>/dev/null; then echo python$$v; exit 0; fi; \
+	  for p in $$(pyenv root 2>/dev/null)/versions/$$v.*/bin/python$$v; do \
+	    if [ -x "$$p" ] && "$$p" -c '' 2>/dev/null; then echo "$$p"; exit 0; fi; \
+	  done; \
+	done; echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
