@@ -19,6 +19,7 @@ from . import __version__
 from .cli_history import HISTORY_COMMANDS, add_history_commands
 from .cli_forms import FORM_COMMANDS, add_form_commands
 from .cli_filing import FILING_COMMANDS, add_filing_commands
+from .cli_tools import TOOL_COMMANDS, add_tool_commands
 from .logs import setup_logging
 from .shown import ShownStream
 from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
@@ -91,14 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "page) or electronic (also upload/: one file per document and exhibit within the upload limit)")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("verify", help="check an export folder against its manifest")
-    p.add_argument("export_dir", type=Path)
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("demo", help="copy the bundled sample case to DIR and export it")
-    p.add_argument("dir", type=Path, nargs="?")
-    p.add_argument("--signing", action="store_true",
-                   help="copy the sample without its signed scans and write its signing set")
+    add_tool_commands(sub)
     add_history_commands(sub)
     add_form_commands(sub)
     add_filing_commands(sub)
@@ -109,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
     parser = build_parser()
-    commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export", "verify", "demo"}
+    commands = {"categories", "new", "attach", "tick", "waive", "set", "status", "export"}
+    commands |= set(TOOL_COMMANDS)
     commands |= set(HISTORY_COMMANDS)
     commands |= set(FORM_COMMANDS)
     commands |= set(FILING_COMMANDS)
@@ -363,32 +358,6 @@ def _export_signing_set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
-    from .packet import verify_export
-
-    report = verify_export(args.export_dir)
-    if args.json:
-        _print_json(report.to_json())
-    else:
-        print(report.summary())
-    return EXIT_OK if report.ok else EXIT_NOT_READY
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from .packet.demo import run_demo, run_signing_demo
-
-    if args.signing:
-        signing = run_signing_demo(args.dir)
-        print(f"Sample case (unsigned): {signing.path.parent.parent.parent}")
-        print(f"Signing set: {signing.path} ({signing.pages} pages)")
-        return EXIT_OK
-    result = run_demo(args.dir)
-    print(f"Sample case: {result.out.parent.parent}")
-    print(f"Packet: {result.packet} ({result.pages} pages)")
-    print(f"Declaration: {result.declaration}")
-    return EXIT_OK
-
-
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -397,8 +366,8 @@ def _print_json(data: object) -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "categories": cmd_categories, "new": cmd_new, "attach": cmd_attach, "tick": cmd_tick,
     "waive": cmd_waive, "set": cmd_set, "status": cmd_status, "export": cmd_export,
-    "verify": cmd_verify, "demo": cmd_demo,
 }
+COMMANDS.update(TOOL_COMMANDS)
 COMMANDS.update(HISTORY_COMMANDS)
 COMMANDS.update(FORM_COMMANDS)
 COMMANDS.update(FILING_COMMANDS)
