@@ -72,15 +72,21 @@ def stage_title(stage: str) -> str:
     return Stage(stage).title
 
 
+def _unanswered(ordered: list[Event], asked: str, answered: str) -> Event | None:
+    """The latest event of kind `asked` with no `answered` event on or after it (a request
+    for evidence and its response; a fee notice and its payment)."""
+    open_event = None
+    for event in ordered:
+        if event.kind == asked:
+            open_event = event
+        elif event.kind == answered:
+            open_event = None
+    return open_event
+
+
 def _open_rfe(ordered: list[Event]) -> Event | None:
     """The latest request for evidence with no response mailed on or after it."""
-    rfe = None
-    for event in ordered:
-        if event.kind == "rfe":
-            rfe = event
-        elif event.kind == "rfe-response":
-            rfe = None
-    return rfe
+    return _unanswered(ordered, "rfe", "rfe-response")
 
 
 def deadlines(events: list[Event], category_id: str, today: dt.date,
@@ -113,13 +119,7 @@ def deadlines(events: list[Event], category_id: str, today: dt.date,
 
 
 def _unpaid_fee_notice(ordered: list[Event]) -> Event | None:
-    notice = None
-    for event in ordered:
-        if event.kind == "fee-notice":
-            notice = event
-        elif event.kind == "fee-paid":
-            notice = None
-    return notice
+    return _unanswered(ordered, "fee-notice", "fee-paid")
 
 
 def _parole_deadlines(grant: Event, category_id: str, today: dt.date) -> list[Deadline]:
