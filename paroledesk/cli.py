@@ -22,7 +22,7 @@ from .cli_filing import FILING_COMMANDS, add_filing_commands
 from .cli_tools import TOOL_COMMANDS, add_tool_commands
 from .logs import setup_logging
 from .shown import ShownStream
-from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, is_ready, load_category, stage_of
+from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, load_category, stage_of
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
 

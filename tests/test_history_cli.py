@@ -10,22 +10,9 @@ from pathlib import Path
 import pytest
 
 from paroledesk.case import CaseFolder, check_readiness
-from paroledesk.case import history as case_history
-from paroledesk.cli import main
 from tests.conftest import write_pdf
 
-TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(case_history, "today", lambda: TODAY)
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.history_support import TODAY, fixed_today, run  # noqa: F401 - fixed_today is autouse
 
 
 def history(capsys, folder: Path) -> dict:

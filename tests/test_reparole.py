@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import subprocess
@@ -11,24 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from paroledesk.case import history as case_history
 from paroledesk.case.model import FACT_SECTIONS
 from paroledesk.case.storage import load_case
-from paroledesk.cli import main
 from tests.conftest import write_pdf
 
-TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(case_history, "today", lambda: TODAY)
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.history_support import fixed_today, run  # noqa: F401 - fixed_today is autouse
 
 
 def every_file(root: Path) -> dict[str, str]:

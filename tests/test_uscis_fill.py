@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from paroledesk.case import CaseFolder, load_category
+from paroledesk.case import CaseFolder
 from paroledesk.case.uscis_mapping import mappings, mappings_for_item, resolve
 from paroledesk.data import resources_dir
 

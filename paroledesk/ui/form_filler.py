@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..case import CaseError
-from ..case.filled_forms import FilledForm, PreparedFill, prepare_fill
+from ..case.filled_forms import PreparedFill, prepare_fill
 from ..case.filled_records import filled_record_for
 from ..case.uscis_mapping import mappings_for_item
 from .undo import CaseEdits, SnapshotCommand

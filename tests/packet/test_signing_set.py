@@ -3,7 +3,6 @@ waits for the signatures; a signed certificate scan replaces the generated certi
 
 from __future__ import annotations
 
-import io
 import subprocess
 from pathlib import Path
 

@@ -10,7 +10,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QRect, Qt
 
 from paroledesk.case import CaseFolder
-from paroledesk.ui.checklist_model import COL_ITEM
 from paroledesk.ui.main_window import MainWindow
 from tests.conftest import write_pdf
 

@@ -19,7 +19,7 @@ from ...case.fees import FeePayment, fee_of
 from ...case.names import same_person
 from ..plan import Part, Plan
 from ..wording import Wording, long_date
-from .fonts import SERIF, SERIF_BOLD
+from .fonts import SERIF_BOLD
 from .layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Decorator, _CountingCanvas, footer, one_line, para, style
 from .letter_contents import contents_tables
 
