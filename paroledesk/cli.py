@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from contextlib import contextmanager
-import json
 import signal
 import sys
 import threading
@@ -23,6 +22,7 @@ from .cli_tools import TOOL_COMMANDS, add_tool_commands
 from .logs import setup_logging
 from .shown import ShownStream
 from .case import CaseError, CaseFolder, Stage, all_categories, check_readiness, load_category, stage_of
+from .cli_json import print_json
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -170,7 +170,7 @@ def _open_app(args: list[str]) -> int:
 def cmd_categories(args: argparse.Namespace) -> int:
     cats = all_categories()
     if args.json:
-        _print_json([
+        print_json([
             {"id": c.id, "title": c.title, "items": len(c.items), "required": sum(i.required for i in c.items)}
             for c in cats
         ])
@@ -264,7 +264,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with CaseFolder.open(args.folder, read_only=True) as folder:
         status = case_status(folder, check_readiness(folder))
     if args.json:
-        _print_json(status)
+        print_json(status)
     else:
         print(_status_text(status))
     return EXIT_OK if status["ready"] else EXIT_NOT_READY
@@ -309,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print(f"Packet: {result.packet} ({result.pages} pages, {len(result.exhibits)} exhibits)")
         print(f"Declaration: {result.declaration}")
@@ -350,17 +350,12 @@ def _export_signing_set(args: argparse.Namespace) -> int:
                     print(f"  - {problem.message}", file=sys.stderr)
             return EXIT_NOT_READY
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print(f"Signing set: {result.path} ({result.pages} pages, {len(result.documents)} document(s) to sign)")
         for doc in result.documents:
             print(f"  {doc.document}: {', '.join(doc.signers)}; attach the signed scan to {doc.attach_to}")
     return EXIT_OK
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -12,7 +12,6 @@ refused (its sentence on stderr) leaves the others filed; exit 1 when one was re
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Callable
@@ -20,6 +19,7 @@ from typing import Callable
 from .case import CaseError, CaseFolder
 from .case.office_profile import apply_office_profile, profile_file, save_office_profile
 from .case.suggest import suggest_for
+from .cli_json import print_json
 
 EXIT_OK, EXIT_SOME_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -44,7 +44,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         unfiled = folder.unfiled()
         suggestions = suggest_for(folder, unfiled)
     if args.json:
-        _print_json({"suggestions": [s.to_json() for s in suggestions]})
+        print_json({"suggestions": [s.to_json() for s in suggestions]})
         return EXIT_OK
     told = {s.path for s in suggestions}
     for s in suggestions:
@@ -74,7 +74,7 @@ def cmd_file(args: argparse.Namespace) -> int:
     for notice in folder.notices:
         print(f"warning: {notice}", file=sys.stderr)
     if args.json:
-        _print_json({"filed": filed, "refused": refused})
+        print_json({"filed": filed, "refused": refused})
     else:
         for f in filed:
             print(f"{f['record']}  {f['path']}  ->  {f['item']}")
@@ -95,11 +95,6 @@ def cmd_office_profile(args: argparse.Namespace) -> int:
         kept = save_office_profile(folder.case)
     print(f"Kept {len(kept)} attorney facts as the office profile ({profile_file()}); New Case offers them.")
     return EXIT_OK
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 FILING_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

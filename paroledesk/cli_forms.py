@@ -9,12 +9,12 @@ Exit 0 on success; 2 with one sentence on stderr for bad input (nothing is writt
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Callable
 
 from .case import CaseFolder
+from .cli_json import print_json
 
 EXIT_OK = 0
 
@@ -36,7 +36,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     with CaseFolder.open(args.folder, read_only=True) as folder:
         statuses = folder.form_statuses()
     if args.json:
-        _print_json({"forms": [s.to_json() for s in statuses]})
+        print_json({"forms": [s.to_json() for s in statuses]})
         return EXIT_OK
     if not statuses:
         print("This case's checklist has no form ParoleDesk fills.")
@@ -57,7 +57,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
     for warning in filled.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
-        _print_json(filled.to_json())
+        print_json(filled.to_json())
         return EXIT_OK
     print(f"{filled.record_id}  {filled.path}  (Form {filled.form}, edition {filled.edition}; filled, to be signed)")
     if filled.missing:
@@ -65,11 +65,6 @@ def cmd_fill(args: argparse.Namespace) -> int:
     else:
         print("Every mapped fact was there; check the form, then have it signed (paroledesk export FOLDER --signing).")
     return EXIT_OK
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 FORM_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"forms": cmd_forms, "fill": cmd_fill}

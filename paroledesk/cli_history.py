@@ -7,7 +7,6 @@ Registered by cli.py; the same exit codes (0 done, 2 bad input with one line on 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -17,6 +16,7 @@ from .case import history as case_history
 from .case.history import in_order
 from .case.history_kinds import HistoryError, event_kinds, kind
 from .case.history_rules import deadlines, lifecycle_stage, stage_title
+from .cli_json import print_json
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -146,7 +146,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         "previous_statement": dict(case.previous_statement),
     }
     if args.json:
-        _print_json(data)
+        print_json(data)
         return EXIT_OK
     for event in in_order(case.history):
         print(f"{event.id}  {event.date}  {kind(event.kind).title} {_said(event.details)}".rstrip())
@@ -165,7 +165,7 @@ def cmd_reparole(args: argparse.Namespace) -> int:
 
     made = start_reparole(args.folder, args.new_folder)
     if args.json:
-        _print_json({"folder": str(made.root), "previous": vars(made.previous),
+        print_json({"folder": str(made.root), "previous": vars(made.previous),
                      "copied": [{"id": r.id, "path": r.path, "sha256": r.sha256} for r in made.copied]})
         return EXIT_OK
     print(f"Started a re-parole case in {made.root}, continuing {args.folder} "
@@ -193,7 +193,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     today = case_history.today()
     found = desk(_folders(args.dirs), today)
     if args.json:
-        _print_json(found.to_json(today))
+        print_json(found.to_json(today))
         return EXIT_OK
     for case in found.cases:
         if case.problem:
@@ -227,11 +227,6 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     print(f"Wrote {count} deadline(s) of {len(found.cases)} case(s) to {args.out}"
           + (" (only what is due and each case folder's name)." if private else "."))
     return EXIT_OK
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 HISTORY_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

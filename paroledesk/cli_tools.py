@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Callable
+
+from .cli_json import print_json
 
 EXIT_OK, EXIT_NOT_READY = 0, 1
 
@@ -31,8 +31,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     report = verify_export(args.export_dir)
     if args.json:
-        json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(report.to_json())
     else:
         print(report.summary())
     return EXIT_OK if report.ok else EXIT_NOT_READY
