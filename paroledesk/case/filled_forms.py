@@ -9,10 +9,8 @@ in case.json, then moved into place (case/attach_journal.py), so a failure leave
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,28 +18,19 @@ from typing import TYPE_CHECKING, Any
 from ..data import resources_dir
 from .attach_journal import FILLED_DIR, AttachJournal, commit_with
 from .errors import CaseError, UnknownItemError
-from .fact_keys import fact_value
+from .fact_formats import FactFormatError, checked
+from .fact_keys import fact_value, parse_key
 from .filled_records import FILLED_FOLDER, file_name, filled_record_for
 from .inspect import inspect_file
 from .checklist import Category
 from .model import Case, ItemState, Record
 from .storage import default_file_mode
-from .uscis_formats import formatted
 from .uscis_mapping import FormMapping, mapping_for, mappings, mappings_for_item, resolve
 
 if TYPE_CHECKING:
     from .folder import CaseFolder
 
 log = logging.getLogger(__name__)
-
-# What a formatted value must look like for the form to accept it (uscis_formats passes a
-# value it cannot read through unchanged; the filler refuses it instead of printing it).
-_CHECKED_FORMATS = {
-    "date": (re.compile(r"^\d\d/\d\d/\d{4}$"), "a date, YYYY-MM-DD (e.g. 1990-04-17)"),
-    "a_number": (re.compile(r"^\d{9}$"), "an A-number of 7 to 9 digits (e.g. A-123-456-789)"),
-    "ssn": (re.compile(r"^\d{9}$"), "a Social Security number of 9 digits (e.g. 123-45-6789)"),
-}
-
 
 @dataclass(frozen=True)
 class FormStatus:
@@ -198,29 +187,19 @@ def _mapping_of(opened, known: tuple[FormMapping, ...], path: Path) -> FormMappi
 
 
 def _refuse_bad_values(case: Case, mapping: FormMapping, texts: dict[str, str], supporter: int | None) -> None:
-    """A fact that is not what its field needs (a date or A-number typed before they were
-    checked, or case.json edited by hand) is named, not printed on the form."""
+    """A fact that is not what its format rule says (a date or A-number typed before they
+    were checked, or case.json edited by hand) is named, not printed on the form: the rule of
+    `set` (fact_formats.py), so the form takes what the case would."""
     for entry in mapping.fields:
-        check = _CHECKED_FORMATS.get(entry.format or "")
-        if check is None or entry.fact is None or entry.field not in texts:
+        if entry.fact is None or entry.field not in texts:
             continue
         key = entry.fact.replace("supporter.", f"supporters.{supporter}.", 1) if entry.fact.startswith("supporter.") else entry.fact
         raw = fact_value(case, key)
-        value = formatted(raw, entry.format, entry.line)
-        if value == texts[entry.field] and not _valid(entry.format or "", value, check[0]):
-            raise CaseError(f"The case fact {key} holds '{raw.strip()[:40]}', which is not {check[1]}; correct it "
-                            f"(paroledesk set FOLDER {key} VALUE) and fill Form {mapping.form} again.")
-
-
-def _valid(format_name: str, value: str, pattern: re.Pattern[str]) -> bool:
-    if not pattern.match(value):
-        return False
-    if format_name == "date":
         try:
-            dt.datetime.strptime(value, "%m/%d/%Y")
-        except ValueError:
-            return False
-    return True
+            checked(key, parse_key(key).field, raw)
+        except FactFormatError as exc:
+            raise CaseError(f"The case fact {key} holds '{raw.strip()[:40]}', which {exc.problem}; correct it "
+                            f"(paroledesk set FOLDER {key} VALUE) and fill Form {mapping.form} again.") from None
 
 
 def _mapped(mapping: FormMapping, category_id: str) -> int:
